@@ -1,0 +1,89 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/pages"
+	"github.com/perfhandbook/handbook/gen/site"
+)
+
+// buildOptions are the flags of gen build.
+type buildOptions struct {
+	draft   bool
+	baseURL string
+	public  string
+}
+
+func runBuild(root string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o buildOptions
+	fs.BoolVar(&o.draft, "draft", false, "publish even when quality gates fail; every page shows a draft banner")
+	fs.StringVar(&o.baseURL, "base-url", os.Getenv("URL"), "absolute URL the site is served from (default: $URL, set by Netlify, else config.toml)")
+	fs.StringVar(&o.public, "public", "public", "directory to publish to, relative to the project root")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	return build(root, o, stdout, stderr)
+}
+
+// build runs the whole pipeline. Nothing is written before the data has
+// loaded and validated; public/ changes only by one atomic swap at the end.
+func build(root string, o buildOptions, stdout, stderr io.Writer) error {
+	start := time.Now()
+	unlock, err := site.Lock(root)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	publicDir := filepath.Join(root, o.public)
+	if err := site.CleanLeftovers(root, publicDir); err != nil {
+		return fmt.Errorf("clean up after an earlier build: %w", err)
+	}
+	h, _, problems := loadHandbook(root)
+	if printProblems(stderr, problems) {
+		return errReported
+	}
+	out := pages.Render(h, pages.Options{Draft: o.draft})
+	if _, err := out.Sync(projectFs(root)); err != nil {
+		return fmt.Errorf("write generated pages: %w", err)
+	}
+	if err := external.NodeModules(root, stderr); err != nil {
+		return err
+	}
+	staging, err := site.Staging(root)
+	if err != nil {
+		return err
+	}
+	pagesBuilt, err := renderSite(root, staging, o.baseURL, stderr)
+	if err != nil {
+		os.RemoveAll(staging)
+		return err
+	}
+	if err := site.Publish(staging, publicDir); err != nil {
+		os.RemoveAll(staging)
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages from %d questions into %s in %s\n",
+		pagesBuilt, len(h.Questions), o.public, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// renderSite runs Hugo into dir.
+func renderSite(root, dir, baseURL string, log io.Writer) (int, error) {
+	hugo, err := site.NewHugo(root, dir, site.HugoOptions{BaseURL: baseURL, Log: log})
+	if err != nil {
+		return 0, err
+	}
+	if err := hugo.Build(); err != nil {
+		return 0, err
+	}
+	return hugo.Pages(), nil
+}
+

@@ -1,0 +1,53 @@
+package handbook
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// Texts calls fn for every reader-facing text field of v (a question, a
+// reference entry, or a slice of them), with the field's YAML path. These are
+// the fields that may hold Markdown and mentions. Identifiers, URLs, code,
+// diagram sources and closed vocabularies are skipped: their fields are
+// tagged `text:"-"` or have an enum or date type.
+func Texts(v any, fn func(path, text string)) {
+	walkTexts(reflect.ValueOf(v), "$", fn)
+}
+
+var stringType = reflect.TypeFor[string]()
+
+func walkTexts(v reflect.Value, path string, fn func(path, text string)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkTexts(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.String:
+		if v.Type() == stringType && v.Len() > 0 {
+			fn(path, v.String())
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := cutTag(f.Tag.Get("yaml"))
+			if name == "" || name == "-" || f.Tag.Get("text") == "-" {
+				continue
+			}
+			walkTexts(v.Field(i), path+"."+name, fn)
+		}
+	}
+}
+
+func cutTag(tag string) (name, opts string, ok bool) {
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i], tag[i+1:], true
+		}
+	}
+	return tag, "", false
+}

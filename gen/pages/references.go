@@ -1,0 +1,133 @@
+package pages
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/perfhandbook/handbook/gen/apa"
+	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/load"
+)
+
+// Each reference page is one list of entries with a stable anchor per entry
+// (the lower-cased id) and a "Used in" line linking back to the questions.
+
+func (r *renderer) glossaryPage() []byte {
+	p := &page{}
+	p.set("title", "Glossary")
+	p.set("description", "Definitions, formulas and target values of the performance engineering terms the handbook uses.")
+	p.set("weight", 10)
+	p.line("Terms the answers use, with their formulas, typical targets, how they differ from neighbouring terms and when to use them. Hover or focus a term in any answer to see its definition.\n")
+	for _, g := range r.h.Glossary {
+		p.printf("### %s {#%s}\n\n", escapeInline(g.Term), strings.ToLower(g.ID))
+		meta := g.ID
+		if len(g.Aliases) > 0 {
+			meta += " · also: " + escapeInline(strings.Join(g.Aliases, ", "))
+		}
+		p.printf("*%s*\n\n", meta)
+		r.definitionList(p, [][2]string{
+			{"Definition", r.link.md(g.Definition)},
+			{"Formula", code(g.Formula)},
+			{"Targets", r.link.md(g.Targets)},
+			{"Distinctions", r.link.md(g.Distinctions)},
+			{"When to use", r.link.md(g.WhenToUse)},
+			{"Related", r.refLinks(g.Related)},
+			{"Sources", r.refLinks(g.Sources)},
+			{"Used in", r.used.usedIn(g.ID)},
+		})
+	}
+	if len(r.h.Abbreviations) > 0 {
+		p.line("## Abbreviations {#abbreviations}\n")
+		p.line("| Abbreviation | Meaning |")
+		p.line("|---|---|")
+		for _, a := range r.h.Abbreviations {
+			p.printf("| %s | %s |\n", escapeInline(a.Abbr), escapeInline(a.Expansion))
+		}
+	}
+	return p.bytes(load.GlossaryFile + ", " + load.AbbrevFile)
+}
+
+func (r *renderer) toolsPage() []byte {
+	p := &page{}
+	p.set("title", "Tools")
+	p.set("description", "Profilers, load testers, observability, tracing and caches: purpose, pricing, latest release, integrations and limitations.")
+	p.set("weight", 20)
+	p.printf("Releases and dates are as of %s.\n\n", r.h.Meta.AsOf)
+	for _, t := range r.h.Tools {
+		p.printf("### %s {#%s}\n\n", escapeInline(t.Name), strings.ToLower(t.ID))
+		p.printf("*%s · %s*\n\n", t.ID, handbook.Label(string(t.Category)))
+		release := t.LatestRelease
+		if t.LastUpdate != "" {
+			release = strings.TrimSpace(release + " (" + string(t.LastUpdate) + ")")
+		}
+		r.definitionList(p, [][2]string{
+			{"Purpose", r.link.md(t.Purpose)},
+			{"Pricing", escapeInline(t.Pricing)},
+			{"License", escapeInline(t.License)},
+			{"Latest release", escapeInline(release)},
+			{"Integrations", escapeInline(strings.Join(t.Integrations, ", "))},
+			{"Use cases", escapeInline(strings.Join(t.UseCases, "; "))},
+			{"Limitations", r.link.md(t.Limitations)},
+			{"Website", autolink(t.URL)},
+			{"Used in", r.used.usedIn(t.ID)},
+		})
+	}
+	return p.bytes(load.ToolsFile)
+}
+
+func (r *renderer) worksPage(title, description, source string, works []*handbook.Work, weight int) []byte {
+	p := &page{}
+	p.set("title", title)
+	p.set("description", description)
+	p.set("weight", weight)
+	p.line("References in APA 7th style with their language tag.\n")
+	for _, w := range works {
+		p.printf("### %s · %s {#%s}\n\n", w.ID, escapeInline(apa.Short(w)), strings.ToLower(w.ID))
+		p.line(apa.Reference(w) + "\n")
+		r.definitionList(p, [][2]string{
+			{"Type", handbook.Label(string(w.Type))},
+			{"Coverage", r.link.md(w.Coverage)},
+			{"Key sections", escapeInline(strings.Join(w.KeySections, "; "))},
+			{"Supports", r.link.md(w.Note)},
+			{"ISBN", escapeInline(w.ISBN)},
+			{"Archived copy", autolink(w.ArchivedURL)},
+			{"Used in", r.used.usedIn(w.ID)},
+		})
+	}
+	return p.bytes(source)
+}
+
+// definitionList writes label/value pairs, skipping empty values.
+func (r *renderer) definitionList(p *page, items [][2]string) {
+	for _, it := range items {
+		if strings.TrimSpace(it[1]) != "" {
+			p.printf("**%s.** %s\n\n", it[0], strings.TrimSpace(it[1]))
+		}
+	}
+}
+
+// refLinks links reference ids by their labels.
+func (r *renderer) refLinks(ids []string) string {
+	links := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if ref, ok := r.idx.Ref(id); ok {
+			links = append(links, fmt.Sprintf("[%s](%s)", escapeInline(refLabel(ref)), ref.URL()))
+		}
+	}
+	return strings.Join(links, ", ")
+}
+
+func code(s string) string {
+	if s == "" {
+		return ""
+	}
+	f := strings.Repeat("`", longestRun(s, '`')+1)
+	return f + " " + strings.Join(strings.Fields(s), " ") + " " + f
+}
+
+func autolink(u string) string {
+	if u == "" {
+		return ""
+	}
+	return "<" + u + ">"
+}

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"errors"
+	"io"
+)
+
+func runServe(root string, args []string, stdout, stderr io.Writer) error  { return errors.New("not yet") }
+func runSchema(root string, args []string, stdout, stderr io.Writer) error { return errors.New("not yet") }
+func runReview(root string, args []string, stdout, stderr io.Writer) error { return errors.New("not yet") }
