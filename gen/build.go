@@ -86,4 +86,3 @@ func renderSite(root, dir, baseURL string, log io.Writer) (int, error) {
 	}
 	return hugo.Pages(), nil
 }
-

@@ -23,18 +23,19 @@ type Abbreviation struct {
 
 // Tool is a profiler, load tester, APM, cache or tracer.
 type Tool struct {
-	ID            string       `text:"-" yaml:"id" doc:"T followed by a number; never reused." pattern:"^T[0-9]+$"`
-	Name          string       `yaml:"name"`
-	Category      ToolCategory `yaml:"category"`
-	Purpose       Prose        `yaml:"purpose,omitempty"`
-	Pricing       string       `yaml:"pricing,omitempty" doc:"Pricing tier, e.g. 'Open source (AGPL-3.0); managed cloud from $x/mo'."`
-	License       string       `yaml:"license,omitempty"`
-	LatestRelease string       `text:"-" yaml:"latest_release,omitempty" doc:"Newest release as of the pinned date, e.g. v1.3.0."`
-	LastUpdate    YearMonth    `yaml:"last_update,omitempty" doc:"YYYY-MM of latest_release."`
-	Integrations  []string     `yaml:"integrations,omitempty"`
-	UseCases      []string     `yaml:"use_cases,omitempty"`
-	Limitations   Prose        `yaml:"limitations,omitempty"`
-	URL           string       `text:"-" yaml:"url,omitempty" doc:"Official https URL."`
+	ID           string       `text:"-" yaml:"id" doc:"T followed by a number; never reused." pattern:"^T[0-9]+$"`
+	Name         string       `yaml:"name"`
+	Category     ToolCategory `yaml:"category"`
+	Purpose      Prose        `yaml:"purpose,omitempty"`
+	Pricing      string       `yaml:"pricing,omitempty" doc:"Pricing tier, e.g. 'Open source (AGPL-3.0); managed cloud from $x/mo'."`
+	License      string       `yaml:"license,omitempty"`
+	Release      string       `text:"-" yaml:"verified_release,omitempty" doc:"Newest release whose version and date were verified as of the pinned date, e.g. v1.3.0."`
+	LastUpdate   YearMonth    `yaml:"last_update,omitempty" doc:"YYYY-MM of verified_release: when the tool was last seen updated."`
+	NewerRelease bool         `yaml:"newer_release_exists,omitempty" doc:"true when a newer release is known to exist but could not be dated."`
+	Integrations []string     `yaml:"integrations,omitempty"`
+	UseCases     []string     `yaml:"use_cases,omitempty"`
+	Limitations  Prose        `yaml:"limitations,omitempty"`
+	URL          string       `text:"-" yaml:"url,omitempty" doc:"Official https URL."`
 }
 
 // Work is a literature entry (L#) or a citation (A#): the parts of an APA 7th reference.

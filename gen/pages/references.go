@@ -52,19 +52,22 @@ func (r *renderer) toolsPage() []byte {
 	p.set("title", "Tools")
 	p.set("description", "Profilers, load testers, observability, tracing and caches: purpose, pricing, latest release, integrations and limitations.")
 	p.set("weight", 20)
-	p.printf("Releases and dates are as of %s.\n\n", r.h.Meta.AsOf)
+	p.printf("Each tool shows the newest release whose version and date were verified as of %s.\n\n", r.h.Meta.AsOf)
 	for _, t := range r.h.Tools {
 		p.printf("### %s {#%s}\n\n", escapeInline(t.Name), strings.ToLower(t.ID))
 		p.printf("*%s · %s*\n\n", t.ID, handbook.Label(string(t.Category)))
-		release := t.LatestRelease
+		release := t.Release
 		if t.LastUpdate != "" {
 			release = strings.TrimSpace(release + " (" + string(t.LastUpdate) + ")")
+		}
+		if t.NewerRelease {
+			release += "; newer releases exist"
 		}
 		r.definitionList(p, [][2]string{
 			{"Purpose", r.link.md(t.Purpose)},
 			{"Pricing", escapeInline(t.Pricing)},
 			{"License", escapeInline(t.License)},
-			{"Latest release", escapeInline(release)},
+			{"Last verified release", escapeInline(release)},
 			{"Integrations", escapeInline(strings.Join(t.Integrations, ", "))},
 			{"Use cases", escapeInline(strings.Join(t.UseCases, "; "))},
 			{"Limitations", r.link.md(t.Limitations)},
