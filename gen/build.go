@@ -46,11 +46,16 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if err := site.CleanLeftovers(root, publicDir); err != nil {
 		return fmt.Errorf("clean up after an earlier build: %w", err)
 	}
-	h, _, problems := loadHandbook(root)
-	if printProblems(stderr, problems) {
+	l, err := prepare(root, stdout)
+	if err != nil {
+		return err
+	}
+	if !l.report.OK() && !o.draft {
+		fmt.Fprintln(stderr, "quality gates fail: nothing was published. Fix the offenders above, or build with -draft to publish a draft with a banner on every page.")
 		return errReported
 	}
-	out := pages.Render(h, pages.Options{Draft: o.draft})
+	h := l.h
+	out := pages.Render(h, pages.Options{Report: l.report, Draft: o.draft && !l.report.OK()})
 	if _, err := out.Sync(projectFs(root)); err != nil {
 		return fmt.Errorf("write generated pages: %w", err)
 	}

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/spf13/afero"
 
 	"github.com/perfhandbook/handbook/gen/diag"
+	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/load"
 	"github.com/perfhandbook/handbook/gen/validate"
@@ -17,17 +21,36 @@ import (
 // dataDir is where the handbook's YAML lives, relative to the project root.
 const dataDir = "data"
 
-// loadHandbook runs the first two stages of the pipeline: strict loading and
-// validation. Problems come back located (file:line:col).
-func loadHandbook(root string) (*handbook.Handbook, *load.Sources, diag.List) {
+// linkRecordFile holds the outcome of the last online link check.
+const linkRecordFile = "linkcheck/results.json"
+
+// loaded is the handbook after the first three stages: load, validate, gates.
+type loaded struct {
+	h      *handbook.Handbook
+	src    *load.Sources
+	report *gates.Report
+}
+
+// prepare runs load, validate and the gates, printing problems and the gate
+// table. It fails when the data is invalid; failing gates are in the report.
+func prepare(root string, out io.Writer) (*loaded, error) {
 	fsys := projectFs(root)
 	h, src, problems := load.Dir(fsys, dataDir)
-	if len(problems.Errors()) > 0 {
-		return h, src, problems
+	if len(problems.Errors()) == 0 {
+		more := validate.Handbook(h, dataDir)
+		more.Locate(src)
+		problems = append(problems, more...)
 	}
-	more := validate.Handbook(h, dataDir)
-	more.Locate(src)
-	return h, src, append(problems, more...)
+	if printProblems(out, problems) {
+		return nil, errReported
+	}
+	record, err := readLinkRecord(fsys)
+	if err != nil {
+		return nil, err
+	}
+	report := gates.Evaluate(h, gates.Options{Links: record})
+	report.WriteText(out, offenderLocation(h, src))
+	return &loaded{h, src, report}, nil
 }
 
 // printProblems prints problems and reports whether any of them is an error.
@@ -42,18 +65,71 @@ func printProblems(w io.Writer, problems diag.List) bool {
 	return errs > 0
 }
 
+func readLinkRecord(fsys afero.Fs) (*gates.LinkRecord, error) {
+	b, err := afero.ReadFile(fsys, linkRecordFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var rec gates.LinkRecord
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return nil, fmt.Errorf("%s: %w", linkRecordFile, err)
+	}
+	return &rec, nil
+}
+
+// offenderLocation places a gate offender at file:line in the data.
+func offenderLocation(h *handbook.Handbook, src *load.Sources) func(gates.Offender) string {
+	refs := map[string][2]string{} // id → file, path
+	add := func(file, id string, i int) { refs[id] = [2]string{filepath.ToSlash(filepath.Join(dataDir, file)), fmt.Sprintf("$[%d]", i)} }
+	for i, g := range h.Glossary {
+		add(load.GlossaryFile, g.ID, i)
+	}
+	for i, t := range h.Tools {
+		add(load.ToolsFile, t.ID, i)
+	}
+	for i, w := range h.Literature {
+		add(load.LiteratureFile, w.ID, i)
+	}
+	for i, w := range h.Citations {
+		add(load.CitationsFile, w.ID, i)
+	}
+	return func(o gates.Offender) string {
+		file, path := o.File, "$"
+		if r, ok := refs[o.ID]; ok {
+			file, path = r[0], r[1]
+		}
+		if file == "" {
+			return ""
+		}
+		if o.Field != "" {
+			path += "." + o.Field
+		}
+		line, col := src.Locate(file, path, "")
+		if line == 0 {
+			return file
+		}
+		return fmt.Sprintf("%s:%d:%d", file, line, col)
+	}
+}
+
 func runCheck(root string, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	draft := fs.Bool("draft", false, "exit 0 even when quality gates fail (the data must still be valid)")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	h, _, problems := loadHandbook(root)
-	if printProblems(stderr, problems) {
+	l, err := prepare(root, stdout)
+	if err != nil {
+		return err
+	}
+	if !l.report.OK() && !*draft {
+		fmt.Fprintln(stderr, "quality gates fail; fix the offenders above (or pass -draft to accept a draft)")
 		return errReported
 	}
-	fmt.Fprintf(stdout, "%s: %d questions, %d glossary entries, %d tools, %d literature, %d citations — data is valid\n",
-		filepath.Clean(root), len(h.Questions), len(h.Glossary), len(h.Tools), len(h.Literature), len(h.Citations))
 	return nil
 }
 
@@ -65,3 +141,4 @@ func projectFs(root string) afero.Fs {
 	}
 	return afero.NewBasePathFs(afero.NewOsFs(), abs)
 }
+

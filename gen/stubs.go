@@ -5,12 +5,5 @@ import (
 	"io"
 )
 
-func runServe(root string, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not yet")
-}
-func runSchema(root string, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not yet")
-}
-func runReview(root string, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not yet")
-}
+func runServe(root string, args []string, stdout, stderr io.Writer) error  { return errors.New("not yet") }
+func runSchema(root string, args []string, stdout, stderr io.Writer) error { return errors.New("not yet") }

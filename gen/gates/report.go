@@ -51,5 +51,15 @@ type Report struct {
 	Unverified int      `json:"unverified"`
 }
 
-// OK reports whether every gate passed.
-func (r *Report) OK() bool { return r.Failed == 0 && r.Unverified == 0 }
+// OK reports whether every gate and every further check passed.
+func (r *Report) OK() bool {
+	if r.Failed > 0 || r.Unverified > 0 {
+		return false
+	}
+	for _, x := range r.Extra {
+		if x.Status == Fail {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,131 @@
+package gates
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/prose"
+)
+
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// RenderedText is the text a reader sees once prose is rendered: mentions
+// become their words (a glossary term) or disappear (a citation), and
+// Markdown markup is gone.
+func RenderedText(s string) string {
+	src := []byte(prose.Plain(s))
+	doc := md.Parser().Parse(text.NewReader(src))
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+				if tx, ok := c.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(t.URL(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// wordPattern counts a run of letters or digits (with inner . , ' - / %) as one word.
+var wordPattern = regexp.MustCompile(`[\p{L}\p{N}$€£¥]+(?:[.,'’/%\-–][\p{L}\p{N}%]+)*%?`)
+
+// Words counts the words of rendered prose.
+func Words(s string) int { return len(wordPattern.FindAllString(RenderedText(s), -1)) }
+
+// AnswerWords is the length of a question's answer: its scenario and the six
+// chain steps, on the rendered text.
+func AnswerWords(q *handbook.Question) int {
+	n := Words(q.Scenario)
+	for _, s := range q.Chain.Steps() {
+		n += Words(s.Text)
+	}
+	return n
+}
+
+// quantity matches a number with a unit: 81%, 350 ms, 2x, 4K rps, $500, 1.5 GB …
+var quantity = regexp.MustCompile(`(?i)(?:[$€£]\s?\d[\d,.]*\s*[kmb]?)|(?:\d[\d,.]*\s*(?:%|‰|percent|x\b|×|ms\b|µs\b|us\b|ns\b|s\b|sec|seconds?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|k\b|m\b|rps|qps|tps|req/s|requests?|ops|iops|gb|mb|kb|tb|gib|mib|kib|tib|gbps|mbps|cores?|vcpus?|cpus?|pods?|nodes?|instances?|connections?|shards?|replicas?|msg/s|messages?|events?|users?|queries|points?|pp\b|\$))`)
+
+// HasQuantity reports whether s states a number with a unit.
+func HasQuantity(s string) bool { return quantity.MatchString(RenderedText(s)) }
+
+// acronymPattern finds words with two or more capitals (SLO, HTTP, p99 is not
+// one), optionally followed by a plural s: "SLOs".
+var acronymPattern = regexp.MustCompile(`\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b`)
+
+// questionID excludes the handbook's own ids (PE-001) from acronym checks.
+var questionID = regexp.MustCompile(`\bPE-\d+\b`)
+
+// Acronyms returns the acronyms in the rendered text of s, in order of
+// first appearance. Mixed-case words such as "JavaScript" or "PostgreSQL"
+// are names, not acronyms, and are skipped: only words whose capitals
+// outnumber their lower-case letters count.
+func Acronyms(s string) []string {
+	text := questionID.ReplaceAllString(RenderedText(s), "")
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range acronymPattern.FindAllString(text, -1) {
+		upper, lower := 0, 0
+		for _, r := range w {
+			switch {
+			case r >= 'A' && r <= 'Z':
+				upper++
+			case r >= 'a' && r <= 'z':
+				lower++
+			}
+		}
+		if lower > 1 || (lower == 1 && !strings.HasSuffix(w, "s")) || upper < 2 {
+			continue
+		}
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// citedSources returns the distinct source ids (tools, literature,
+// citations) a question cites with [Ref: …]; glossary ids are definitions,
+// not sources, and do not count.
+func citedSources(q *handbook.Question) []string {
+	seen := map[string]bool{}
+	var out []string
+	handbook.Texts(q, func(_, s string) {
+		found, _ := prose.Scan(s)
+		for _, m := range found {
+			for _, id := range m.IDs {
+				if !strings.HasPrefix(id, "G") && !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+			}
+		}
+	})
+	return out
+}
