@@ -1,6 +1,6 @@
 // Client-side Mermaid: the fallback used when a diagram has no pre-rendered SVG.
 // Loaded only on pages that contain a diagram; Mermaid itself is self-hosted.
-import mermaid from "/vendor/mermaid/mermaid.esm.min.mjs";
+import mermaid from "/vendor/mermaid-12.3.0/mermaid.esm.min.mjs";
 
 const dark = () =>
   document.documentElement.dataset.theme === "dark" ||

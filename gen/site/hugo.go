@@ -55,6 +55,7 @@ func NewHugo(root, dest string, opts HugoOptions) (*Hugo, error) {
 	}
 	if opts.Watch {
 		flags.Set("internal", map[string]any{"watch": true, "running": true})
+		flags.Set("disableLiveReload", true) // gen serve has its own live reload
 	}
 	env := opts.Environment
 	if env == "" {
