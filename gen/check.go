@@ -83,7 +83,9 @@ func readLinkRecord(fsys afero.Fs) (*gates.LinkRecord, error) {
 // offenderLocation places a gate offender at file:line in the data.
 func offenderLocation(h *handbook.Handbook, src *load.Sources) func(gates.Offender) string {
 	refs := map[string][2]string{} // id → file, path
-	add := func(file, id string, i int) { refs[id] = [2]string{filepath.ToSlash(filepath.Join(dataDir, file)), fmt.Sprintf("$[%d]", i)} }
+	add := func(file, id string, i int) {
+		refs[id] = [2]string{filepath.ToSlash(filepath.Join(dataDir, file)), fmt.Sprintf("$[%d]", i)}
+	}
 	for i, g := range h.Glossary {
 		add(load.GlossaryFile, g.ID, i)
 	}
@@ -141,4 +143,3 @@ func projectFs(root string) afero.Fs {
 	}
 	return afero.NewBasePathFs(afero.NewOsFs(), abs)
 }
-
