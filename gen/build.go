@@ -46,7 +46,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if err := site.CleanLeftovers(root, publicDir); err != nil {
 		return fmt.Errorf("clean up after an earlier build: %w", err)
 	}
-	l, err := prepare(root, stdout)
+	l, err := prepare(root, stdout, stderr)
 	if err != nil {
 		return err
 	}

@@ -31,17 +31,13 @@ type loaded struct {
 	report *gates.Report
 }
 
-// prepare runs load, validate and the gates, printing problems and the gate
-// table. It fails when the data is invalid; failing gates are in the report.
-func prepare(root string, out io.Writer) (*loaded, error) {
+// prepare runs load, validate and the gates, printing problems to errOut
+// and the gate table to out. It fails when the data is invalid; failing
+// gates are in the report.
+func prepare(root string, out, errOut io.Writer) (*loaded, error) {
 	fsys := projectFs(root)
-	h, src, problems := load.Dir(fsys, dataDir)
-	if len(problems.Errors()) == 0 {
-		more := validate.Handbook(h, dataDir)
-		more.Locate(src)
-		problems = append(problems, more...)
-	}
-	if printProblems(out, problems) {
+	h, src, problems := validate.Load(fsys, dataDir)
+	if printProblems(errOut, problems) {
 		return nil, errReported
 	}
 	record, err := readLinkRecord(fsys)
@@ -124,7 +120,7 @@ func runCheck(root string, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	l, err := prepare(root, stdout)
+	l, err := prepare(root, stdout, stderr)
 	if err != nil {
 		return err
 	}

@@ -5,18 +5,12 @@ import (
 	"io"
 
 	"github.com/perfhandbook/handbook/gen/gates"
-	"github.com/perfhandbook/handbook/gen/load"
 	"github.com/perfhandbook/handbook/gen/validate"
 )
 
 // runReview prints the content hash a review record must name (gate 20).
 func runReview(root string, args []string, stdout, stderr io.Writer) error {
-	h, src, problems := load.Dir(projectFs(root), dataDir)
-	if len(problems.Errors()) == 0 {
-		more := validate.Handbook(h, dataDir)
-		more.Locate(src)
-		problems = append(problems, more...)
-	}
+	h, _, problems := validate.Load(projectFs(root), dataDir)
 	if printProblems(stderr, problems) {
 		return errReported
 	}

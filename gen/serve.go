@@ -102,11 +102,10 @@ func newPreview(root, baseURL string, out, log io.Writer) (*previewer, error) {
 // builds; failing gates show on the gate report page and the draft banner)
 // and returns the generated files that changed.
 func (p *previewer) generate() ([]string, error) {
-	l, err := prepare(p.root, io.Discard)
+	var problems strings.Builder
+	l, err := prepare(p.root, io.Discard, &problems)
 	if err != nil {
-		var b strings.Builder
-		prepare(p.root, &b) // the same problems, as text for the overlay
-		return nil, errors.New(strings.TrimSpace(b.String()))
+		return nil, errors.New(strings.TrimSpace(problems.String()))
 	}
 	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: !l.report.OK()})
 	st, err := out.Sync(projectFs(p.root))

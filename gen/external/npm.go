@@ -6,6 +6,8 @@ package external
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,17 +16,25 @@ import (
 	"path/filepath"
 )
 
+// stampFile records, inside node_modules, the hash of the package-lock.json
+// it was installed from.
+const stampFile = ".gen-package-lock.sha256"
+
 // NodeModules makes sure node_modules matches package-lock.json, running
-// "npm ci" when it is missing or older than the lockfile.
+// "npm ci" when it does not.
 func NodeModules(root string, log io.Writer) error {
-	lock := filepath.Join(root, "package-lock.json")
-	installed := filepath.Join(root, "node_modules", ".package-lock.json")
-	li, err := os.Stat(lock)
+	lock, err := os.ReadFile(filepath.Join(root, "package-lock.json"))
 	if err != nil {
 		return fmt.Errorf("package-lock.json is missing in %s: %w", root, err)
 	}
-	if ii, err := os.Stat(installed); err == nil && !ii.ModTime().Before(li.ModTime()) {
+	sum := sha256.Sum256(lock)
+	want := hex.EncodeToString(sum[:])
+	stamp := filepath.Join(root, "node_modules", stampFile)
+	if got, err := os.ReadFile(stamp); err == nil && string(got) == want {
 		return nil
+	}
+	if installedByNpm(root) {
+		return os.WriteFile(stamp, []byte(want), 0o644)
 	}
 	npm, err := exec.LookPath("npm")
 	if err != nil {
@@ -32,7 +42,18 @@ func NodeModules(root string, log io.Writer) error {
 			"the build needs it once to install Mermaid and Pagefind from package-lock.json")
 	}
 	fmt.Fprintln(log, "installing front-end packages: npm ci")
-	return run(root, log, npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+	if err := run(root, log, npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"); err != nil {
+		return err
+	}
+	return os.WriteFile(stamp, []byte(want), 0o644)
+}
+
+// installedByNpm reports an "npm ci" run after the lockfile last changed
+// (npm writes node_modules/.package-lock.json as it installs).
+func installedByNpm(root string) bool {
+	li, err1 := os.Stat(filepath.Join(root, "package-lock.json"))
+	hi, err2 := os.Stat(filepath.Join(root, "node_modules", ".package-lock.json"))
+	return err1 == nil && err2 == nil && !hi.ModTime().Before(li.ModTime())
 }
 
 // run runs a program in dir, showing its output only when it fails.

@@ -116,9 +116,10 @@ func yamlProblem(file string, data []byte, body ast.Node, err error, dst reflect
 		p.Path = pathOfToken(body, tok)
 	}
 	var (
-		unknown *yaml.UnknownFieldError
-		typeErr *yaml.TypeError
-		dup     *yaml.DuplicateKeyError
+		unknown  *yaml.UnknownFieldError
+		typeErr  *yaml.TypeError
+		dup      *yaml.DuplicateKeyError
+		nodeType *yaml.UnexpectedNodeTypeError
 	)
 	switch {
 	case errors.As(err, &unknown):
@@ -128,8 +129,10 @@ func yamlProblem(file string, data []byte, body ast.Node, err error, dst reflect
 		}
 	case errors.As(err, &typeErr):
 		p.Msg = fmt.Sprintf("expected %s, found %s", describeType(typeErr.DstType), describeSrc(typeErr.SrcType, tok))
-	case errors.As(err, &dup):
+	case errors.As(err, &dup), strings.Contains(yerr.GetMessage(), "already defined"):
 		p.Msg = fmt.Sprintf("duplicate key %q; each key may appear once", tok.Value)
+	case errors.As(err, &nodeType):
+		p.Msg = fmt.Sprintf("expected %s, found %s", describeNode(nodeType.Expected), describeNode(nodeType.Actual))
 	default:
 		p.Msg = yerr.GetMessage() + syntaxHint(data, p.Line)
 	}
@@ -184,6 +187,18 @@ func syntaxHint(data []byte, line int) string {
 		return " (the value contains ': '; put it in quotes or in a '>-' block)"
 	}
 	return ""
+}
+
+func describeNode(t ast.NodeType) string {
+	switch t {
+	case ast.SequenceType:
+		return "a list (- item, or [a, b])"
+	case ast.MappingType, ast.MappingValueType:
+		return "a mapping (key: value lines)"
+	case ast.NullType:
+		return "nothing"
+	}
+	return "a single value"
 }
 
 func describeType(t reflect.Type) string {

@@ -37,7 +37,6 @@ type MatrixRow struct {
 
 // Matrix is the 4 × 4 coverage matrix.
 type Matrix struct {
-	Note   string      `json:"_note"`
 	Phases []string    `json:"phases"`
 	Labels []string    `json:"phase_labels"`
 	Rows   []MatrixRow `json:"rows"`
@@ -46,7 +45,7 @@ type Matrix struct {
 
 // NewMatrix places every question in its dimension × phase cell.
 func NewMatrix(h *handbook.Handbook) Matrix {
-	m := Matrix{Note: generatedNote}
+	m := Matrix{}
 	for _, p := range handbook.Phases {
 		m.Phases = append(m.Phases, string(p))
 		m.Labels = append(m.Labels, handbook.Label(string(p)))
@@ -72,7 +71,7 @@ func NewMatrix(h *handbook.Handbook) Matrix {
 // data writes the JSON the templates read: reference tooltips, the matrix,
 // headline counts and the gate report.
 func (r *renderer) data() {
-	tips := map[string]any{"_note": generatedNote}
+	tips := map[string]any{}
 	for _, g := range r.h.Glossary {
 		tips[g.ID] = RefTip{g.Term, clip(stripMarkdown(g.Definition), 240), "/glossary/#" + strings.ToLower(g.ID)}
 	}
@@ -89,7 +88,7 @@ func (r *renderer) data() {
 	r.writeJSON(DataDir+"/matrix.json", NewMatrix(r.h))
 	r.writeJSON(DataDir+"/handbook.json", r.summary())
 	if r.opts.Report != nil {
-		r.writeJSON(DataDir+"/gates.json", map[string]any{"_note": generatedNote, "report": r.opts.Report, "draft": r.opts.Draft})
+		r.writeJSON(DataDir+"/gates.json", map[string]any{"report": r.opts.Report, "draft": r.opts.Draft})
 	}
 }
 

@@ -145,11 +145,17 @@ func (r *renderer) terms() {
 	add("methods", handbook.Method("").Values(), func(v string) string { return "Questions exercising " + v + "." })
 }
 
-// writeJSON adds a JSON file carrying the generated marker.
+// writeJSON adds a JSON object file whose first key carries the generated
+// marker (JSON has no comments).
 func (r *renderer) writeJSON(name string, v any) {
 	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		panic(err) // our own types; always marshalable
+	if err != nil || len(b) < 2 || b[0] != '{' {
+		panic(fmt.Sprintf("pages: %s must be a JSON object: %v", name, err)) // our own types
 	}
-	r.add(name, b)
+	note, _ := json.Marshal(generatedNote)
+	head := []byte("{\n \"_generated\": " + string(note))
+	if len(b) > 2 {
+		head = append(head, ',')
+	}
+	r.add(name, append(head, b[1:]...))
 }

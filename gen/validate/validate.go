@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/spf13/afero"
+
 	"github.com/perfhandbook/handbook/gen/diag"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/load"
@@ -87,4 +89,16 @@ func (u uniqueNames) claim(name, where string) (firstAt string, dup bool) {
 	}
 	u[key] = where
 	return "", false
+}
+
+// Load reads and validates the data directory: load's strict decoding, then
+// the cross-file rules, with every problem placed at file:line:col.
+func Load(fsys afero.Fs, dataDir string) (*handbook.Handbook, *load.Sources, diag.List) {
+	h, src, problems := load.Dir(fsys, dataDir)
+	if len(problems.Errors()) > 0 {
+		return h, src, problems
+	}
+	more := Handbook(h, dataDir)
+	more.Locate(src)
+	return h, src, append(problems, more...)
 }
