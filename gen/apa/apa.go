@@ -19,7 +19,7 @@ func Reference(w *handbook.Work) string {
 	b.WriteString(Authors(w.Authors))
 	fmt.Fprintf(&b, " (%s). ", date(w))
 	if isPartOfContainer(w) {
-		b.WriteString(sentence(title(w)))
+		b.WriteString(sentence(escape(w.Title) + translation(w)))
 		b.WriteString(" ")
 		b.WriteString(container(w))
 	} else {
@@ -117,12 +117,13 @@ func isPartOfContainer(w *handbook.Work) bool {
 	return w.Type == "peer-reviewed-paper" && w.Container != ""
 }
 
-func title(w *handbook.Work) string {
-	t := escape(w.Title)
-	if w.TitleEN != "" && w.Language != "EN" {
-		t += " [" + escape(w.TitleEN) + "]"
+// translation is the bracketed English title APA 7th adds after a
+// non-English title (outside any italics).
+func translation(w *handbook.Work) string {
+	if w.TitleEN == "" || w.Language == "EN" {
+		return ""
 	}
-	return t
+	return " [" + escape(w.TitleEN) + "]"
 }
 
 func container(w *handbook.Work) string {
@@ -142,7 +143,7 @@ func container(w *handbook.Work) string {
 // standalone formats an italic title with its description and source.
 func standalone(w *handbook.Work) string {
 	var b strings.Builder
-	b.WriteString("*" + title(w) + "*")
+	b.WriteString("*" + escape(w.Title) + "*" + translation(w))
 	var notes []string
 	if w.Edition != "" {
 		notes = append(notes, escape(w.Edition)+" ed.")
