@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of the handbook: unit, whole-site and browser tests (go test ./...), then each
+# fuzz target for a bounded time. Installs what a fresh machine lacks first: the Node packages
+# pinned in package-lock.json and, on Debian or Ubuntu, the chromium package the browser tests
+# drive. Environment: FUZZTIME (default 10s per target), CHROME_PATH (a Chromium to use).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: $1 is required but not installed. $2" >&2; exit 1; }; }
+need go "Install Go 1.26 (https://go.dev/dl/)."
+need npm "Install Node.js 20 or newer with npm (https://nodejs.org/)."
+
+# Node packages (Mermaid, Pagefind, axe-core, Lighthouse), exactly as locked.
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$lock_sum" != "$(cat node_modules/.gen-package-lock.sha256 2>/dev/null)" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  printf '%s' "$lock_sum" > node_modules/.gen-package-lock.sha256
+fi
+
+# Chromium for the browser tests and for drawing diagrams.
+if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    echo "test.sh: installing Debian's chromium package for the browser tests" >&2
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+  else
+    echo "test.sh: Chromium is required for the browser tests; install it, or set CHROME_PATH to its binary." >&2
+    exit 1
+  fi
+fi
+
+go vet ./...
+go test -count=1 ./...
+
+# Fuzz targets, each for a bounded time (go test -fuzz takes one target at a time).
+fuzztime="${FUZZTIME:-10s}"
+while read -r pkg target; do
+  echo "fuzz $pkg $target for $fuzztime"
+  go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$pkg"
+done < <(grep -rl --include='*_test.go' '^func Fuzz' gen | while read -r f; do
+  for t in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | cut -d' ' -f2); do echo "./$(dirname "$f") $t"; done
+done)
