@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/perfhandbook/handbook/gen/external"
-	"github.com/perfhandbook/handbook/gen/pages"
 	"github.com/perfhandbook/handbook/gen/site"
 )
 
@@ -55,7 +54,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	h := l.h
-	out := pages.Render(h, pages.Options{Report: l.report, Draft: o.draft && !l.report.OK()})
+	out := render(l, o.draft && !l.report.OK())
 	if _, err := out.Sync(projectFs(root)); err != nil {
 		return fmt.Errorf("write generated pages: %w", err)
 	}

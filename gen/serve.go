@@ -107,7 +107,7 @@ func (p *previewer) generate() ([]string, error) {
 	if err != nil {
 		return nil, errors.New(strings.TrimSpace(problems.String()))
 	}
-	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: !l.report.OK()})
+	out := render(l, !l.report.OK())
 	st, err := out.Sync(projectFs(p.root))
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/apa"
 	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/md"
 	"github.com/perfhandbook/handbook/gen/prose"
 )
 
@@ -112,7 +113,7 @@ func longestRun(s string, c rune) int {
 
 // codeBlock writes a fenced block with an info string.
 func (p *page) codeBlock(info, code string) {
-	f := fence(code)
+	f := md.Fence(code)
 	p.printf("%s%s\n%s\n%s\n\n", f, info, strings.TrimRight(code, "\n"), f)
 }
 

@@ -45,12 +45,16 @@ type Output struct {
 
 func newOutput() *Output { return &Output{files: map[string][]byte{}} }
 
-func (o *Output) add(name string, data []byte) {
+// Add puts a file produced by another stage (exports, diagrams) into the
+// output. Its name must lie in an owned subtree.
+func (o *Output) Add(name string, data []byte) {
 	if !isOwned(name) {
-		panic("pages: " + name + " is outside the generator's subtrees") // a bug in this package, never input
+		panic("pages: " + name + " is outside the generator's subtrees") // a bug in the caller, never input
 	}
 	o.files[name] = data
 }
+
+func (o *Output) add(name string, data []byte) { o.Add(name, data) }
 
 // Files returns the generated paths in sorted order.
 func (o *Output) Files() []string {

@@ -7,6 +7,7 @@ import (
 	"github.com/perfhandbook/handbook/gen/apa"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/load"
+	"github.com/perfhandbook/handbook/gen/md"
 )
 
 // Each reference page is one list of entries with a stable anchor per entry
@@ -124,8 +125,7 @@ func code(s string) string {
 	if s == "" {
 		return ""
 	}
-	f := strings.Repeat("`", longestRun(s, '`')+1)
-	return f + " " + strings.Join(strings.Fields(s), " ") + " " + f
+	return md.CodeSpan(s)
 }
 
 func autolink(u string) string {
