@@ -62,7 +62,9 @@ func TestEachGateFailsAlone(t *testing.T) {
 		}},
 		{16, "standard", func(h *handbook.Handbook) { h.Citations[0].Type = "standard" }},
 		{17, "A9", func(h *handbook.Handbook) { h.Citations[8].DOI, h.Citations[8].URL = "", "https://example.org/a9" }},
-		{17, "A10", func(h *handbook.Handbook) { h.Citations[9].ArchivedURL = "https://web.archive.org/web/2024/https://example.org" }},
+		{17, "A10", func(h *handbook.Handbook) {
+			h.Citations[9].ArchivedURL = "https://web.archive.org/web/2024/https://example.org"
+		}},
 		{18, "monitoring", func(h *handbook.Handbook) {
 			for _, q := range h.Questions {
 				if q.Methods[0] == "monitoring" {
