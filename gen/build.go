@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
 	"github.com/perfhandbook/handbook/gen/site"
 )
@@ -54,12 +55,27 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	h := l.h
-	out := render(l, o.draft && !l.report.OK())
-	if _, err := out.Sync(projectFs(root)); err != nil {
-		return fmt.Errorf("write generated pages: %w", err)
-	}
 	if err := external.NodeModules(root, stderr); err != nil {
 		return err
+	}
+	drawn, missing, err := drawDiagrams(root, h, stderr)
+	if err != nil {
+		return err
+	}
+	if missing != nil {
+		if !o.draft {
+			return fmt.Errorf("%v\nA production build ships only pre-drawn diagrams: draw them where Chromium is installed (gen diagrams) and commit %s/, or build with -draft to fall back to client-side Mermaid", missing, diagrams.CacheDir)
+		}
+		fmt.Fprintf(stderr, "warning: %v; these pages fall back to client-side Mermaid\n", missing)
+	} else if n, err := diagrams.Prune(root, drawn); err == nil && n > 0 {
+		fmt.Fprintf(stderr, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
+	}
+	out, err := render(root, l, drawn, o.draft && !l.report.OK())
+	if err != nil {
+		return err
+	}
+	if _, err := out.Sync(projectFs(root)); err != nil {
+		return fmt.Errorf("write generated pages: %w", err)
 	}
 	staging, err := site.Staging(root)
 	if err != nil {

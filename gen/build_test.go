@@ -86,20 +86,20 @@ func TestBuildPublishesTheWorkedExample(t *testing.T) {
 		}
 	})
 
-	t.Run("Mermaid loads only where there is a diagram", func(t *testing.T) {
-		if !loadsMermaid(doc) {
-			t.Error("the question with a diagram does not load Mermaid")
-		}
-		if doc.Find("pre.mermaid").Length() != 1 {
-			t.Error("the diagram is not on the page")
-		}
-		for _, p := range []string{"/", "/glossary/", "/questions/", "/citations/"} {
-			if loadsMermaid(page(t, public, p)) {
-				t.Errorf("%s has no diagram but loads Mermaid", p)
+	t.Run("the diagram is drawn at build time and ships no Mermaid", func(t *testing.T) {
+		for _, theme := range []string{"light", "dark"} {
+			img := doc.Find("figure.diagram img.diagram-" + theme)
+			if img.Length() != 1 || img.AttrOr("width", "") == "" || img.AttrOr("height", "") == "" || img.AttrOr("alt", "") == "" {
+				t.Fatalf("no sized, described %s image for the diagram", theme)
+			}
+			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(img.AttrOr("src", "")))); err != nil {
+				t.Errorf("%s diagram file: %v", theme, err)
 			}
 		}
-		if _, err := os.Stat(filepath.Join(public, "vendor/mermaid-12.3.0/mermaid.esm.min.mjs")); err != nil {
-			t.Errorf("Mermaid is not self-hosted: %v", err)
+		for _, p := range []string{"/q/" + exampleSlug + "/", "/", "/glossary/"} {
+			if loadsMermaid(page(t, public, p)) {
+				t.Errorf("%s loads Mermaid although every diagram is drawn", p)
+			}
 		}
 	})
 
@@ -133,4 +133,27 @@ func loadsMermaid(doc *goquery.Document) bool {
 		}
 	})
 	return found
+}
+
+// Without a drawn SVG (no cache, no browser) a draft build falls back to
+// client-side Mermaid on the pages with a diagram, and only there.
+func TestDiagramFallbackWithoutBrowser(t *testing.T) {
+	dir := newProject(t, "PE-001")
+	os.RemoveAll(filepath.Join(dir, "diagram-cache"))
+	t.Setenv("CHROME_PATH", filepath.Join(dir, "no-browser-here"))
+	code, _, stderr := gen(t, "-C", dir, "build", "-draft")
+	if code != 0 || !strings.Contains(stderr, "fall back to client-side Mermaid") {
+		t.Fatalf("draft build exited %d:\n%s", code, stderr)
+	}
+	public := filepath.Join(dir, "public")
+	doc := page(t, public, "/q/"+exampleSlug+"/")
+	if !loadsMermaid(doc) || doc.Find("pre.mermaid").Length() != 1 {
+		t.Error("the question page does not fall back to client-side Mermaid")
+	}
+	if loadsMermaid(page(t, public, "/glossary/")) {
+		t.Error("a page without a diagram loads Mermaid")
+	}
+	if _, err := os.Stat(filepath.Join(public, "vendor/mermaid-12.3.0/mermaid.esm.min.mjs")); err != nil {
+		t.Errorf("Mermaid is not self-hosted: %v", err)
+	}
 }

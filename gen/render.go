@@ -1,18 +1,54 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/export"
+	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/pages"
 )
 
 // ExportsDir is where the downloadable exports are published (/exports/).
 const ExportsDir = "generated/static/exports"
 
+// DiagramsDir is where drawn diagrams are published (/diagrams/).
+const DiagramsDir = "generated/static/diagrams"
+
 // render produces every generated file of a build: the Hugo content and
-// data, and the exports.
-func render(l *loaded, draft bool) *pages.Output {
-	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: draft})
+// data, the drawn diagrams and the exports.
+func render(root string, l *loaded, drawn map[string]diagrams.Drawn, draft bool) (*pages.Output, error) {
+	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: draft, Diagrams: drawn})
+	for _, f := range diagrams.Sorted(drawn) {
+		b, err := os.ReadFile(filepath.Join(root, diagrams.CacheDir, f))
+		if err != nil {
+			return nil, err
+		}
+		out.Add(DiagramsDir+"/"+f, b)
+	}
 	out.Add(ExportsDir+"/handbook.md", export.Markdown(l.h, l.report))
 	out.Add(ExportsDir+"/gates.json", export.GatesJSON(l.report))
-	return out
+	return out, nil
+}
+
+// drawDiagrams makes sure every diagram is drawn (cache, or Chromium when it
+// is installed). Diagrams that could not be drawn are returned in missing:
+// the caller decides whether the client-side fallback is acceptable.
+func drawDiagrams(root string, h *handbook.Handbook, log io.Writer) (drawn map[string]diagrams.Drawn, missing *diagrams.ErrMissing, err error) {
+	var list []diagrams.Diagram
+	for _, q := range h.Questions {
+		for i, d := range q.Diagrams {
+			list = append(list, diagrams.Diagram{Source: d.Source, Title: d.Title, Description: d.Description,
+				Where: fmt.Sprintf("%s: diagrams[%d].source", q.File, i)})
+		}
+	}
+	drawn, err = diagrams.Ensure(list, diagrams.Options{Root: root, Render: true, Log: log})
+	if errors.As(err, &missing) {
+		return drawn, missing, nil
+	}
+	return drawn, nil, err
 }

@@ -107,7 +107,17 @@ func (p *previewer) generate() ([]string, error) {
 	if err != nil {
 		return nil, errors.New(strings.TrimSpace(problems.String()))
 	}
-	out := render(l, !l.report.OK())
+	drawn, missing, err := drawDiagrams(p.root, l.h, p.log)
+	if err != nil {
+		return nil, err
+	}
+	if missing != nil {
+		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid\n", missing)
+	}
+	out, err := render(p.root, l, drawn, !l.report.OK())
+	if err != nil {
+		return nil, err
+	}
 	st, err := out.Sync(projectFs(p.root))
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/load"
@@ -19,6 +20,9 @@ import (
 type Options struct {
 	Report *gates.Report // the gate report shown on /gates/
 	Draft  bool          // the build publishes despite failing gates: every page shows a banner
+	// Diagrams holds the drawn SVGs by diagram source; a diagram missing
+	// here falls back to client-side Mermaid.
+	Diagrams map[string]diagrams.Drawn
 }
 
 type renderer struct {

@@ -202,10 +202,16 @@ func (r *renderer) interviewer(p *page, iv handbook.Interviewer) {
 
 // diagramParams gives the diagram render hook each diagram's title and
 // description by position.
-func (r *renderer) diagramParams(q *handbook.Question) []map[string]string {
-	out := make([]map[string]string, len(q.Diagrams))
+func (r *renderer) diagramParams(q *handbook.Question) []map[string]any {
+	out := make([]map[string]any, len(q.Diagrams))
 	for i, d := range q.Diagrams {
-		out[i] = map[string]string{"title": d.Title, "description": d.Description, "kind": string(d.Kind)}
+		p := map[string]any{"title": d.Title, "description": d.Description, "kind": string(d.Kind)}
+		if drawn, ok := r.opts.Diagrams[d.Source]; ok {
+			p["light"] = "/diagrams/" + drawn.Files["light"]
+			p["dark"] = "/diagrams/" + drawn.Files["dark"]
+			p["width"], p["height"] = drawn.Width, drawn.Height
+		}
+		out[i] = p
 	}
 	return out
 }
