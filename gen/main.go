@@ -4,6 +4,7 @@
 //	gen build [-draft]   load, validate, evaluate gates, write pages, run Hugo, publish public/
 //	gen serve            live preview with rebuilds on every change
 //	gen check            load, validate and evaluate gates only; exit 1 on any problem
+//	gen diagrams         draw the diagrams missing from diagram-cache/ (needs Chromium)
 //	gen schema           regenerate schema/*.schema.json from the data model
 //	gen review           print the content hash a review record must name
 //
@@ -31,6 +32,7 @@ func commands() []command {
 		{"build", "build the site into public/ (atomically)", runBuild},
 		{"serve", "serve a live preview and rebuild on changes", runServe},
 		{"check", "load, validate and evaluate the gates; no output files", runCheck},
+		{"diagrams", "draw diagrams missing from diagram-cache/ with Mermaid in headless Chromium", runDiagrams},
 		{"schema", "write schema/*.schema.json from the data model", runSchema},
 		{"review", "print the content hash for data/review.yaml", runReview},
 	}
