@@ -1,0 +1,233 @@
+// Package browsertest serves a built site on loopback with the production
+// headers and opens its pages in headless Chromium, recording what a reader's
+// browser would complain about: console errors, uncaught exceptions,
+// Content-Security-Policy violations, dialogs, and requests that leave the
+// site. Tests of the published site use it.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/perfhandbook/handbook/gen/chrome"
+	"github.com/perfhandbook/handbook/gen/headers"
+)
+
+// Serve serves dir (a built public/) on a loopback port with the headers
+// netlify.toml gives each path, as production does, and returns its base URL
+// (ending in "/"). The server stops when the test ends.
+func Serve(t testing.TB, dir, netlifyToml string) string {
+	t.Helper()
+	rules, err := headers.Load(netlifyToml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := http.FileServer(http.Dir(dir))
+	srv := &http.Server{ReadHeaderTimeout: 5 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range headers.For(rules, r.URL.Path) {
+			w.Header().Set(k, v)
+		}
+		if p := path.Clean(r.URL.Path); !strings.HasSuffix(r.URL.Path, "/") && path.Ext(p) == "" {
+			if fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err == nil && fi.IsDir() {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean(r.URL.Path)))); err != nil {
+			w.WriteHeader(http.StatusNotFound)
+			if b, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+				w.Write(b)
+			}
+			return
+		}
+		files.ServeHTTP(w, r)
+	})}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String() + "/"
+}
+
+// Browser is one headless Chromium for a test.
+type Browser struct {
+	ctx context.Context
+}
+
+// New starts Chromium; it is stopped when the test ends. Browser tests fail,
+// never skip, when Chromium is missing: scripts/test.sh installs it.
+func New(t testing.TB) *Browser {
+	t.Helper()
+	ctx, cancel, err := chrome.Start(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cancel)
+	return &Browser{ctx: ctx}
+}
+
+// Tab is one browser tab and what it has recorded.
+type Tab struct {
+	Ctx context.Context
+	mu  sync.Mutex
+	log []string // console errors, exceptions, CSP violations
+	req []string // every URL requested
+	dlg []string // dialogs opened (alert, confirm, prompt)
+}
+
+// record keeps the script that reports CSP violations the page itself sees.
+const record = `addEventListener("securitypolicyviolation", e =>
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")));`
+
+// Tab opens a new tab that records problems from its first event on.
+func (b *Browser) Tab(t testing.TB) *Tab {
+	t.Helper()
+	tab := &Tab{}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithListener(tab.listen))
+	t.Cleanup(cancel)
+	tab.Ctx = ctx
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, t, cdplog.Enable, cdp.Empty{}); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: record})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+// listen runs in the tab's event loop: it only records.
+func (tab *Tab) listen(ev any) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, strings.Trim(string(a.Value), `"`))
+			}
+			tab.log = append(tab.log, "console."+string(ev.Type)+": "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		msg := ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			msg += " " + ev.ExceptionDetails.Exception.Description
+		}
+		tab.log = append(tab.log, "exception: "+msg)
+	case *cdplog.EventEntryAdded:
+		if ev.Entry.Level == cdplog.EntryLevelError {
+			tab.log = append(tab.log, fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		tab.req = append(tab.req, ev.Request.URL)
+	case *page.EventJavascriptDialogOpening:
+		tab.dlg = append(tab.dlg, string(ev.Type)+": "+ev.Message)
+		go chromedp.Call(tab.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+	}
+}
+
+// Open navigates to url and waits for the page and its deferred scripts.
+func (tab *Tab) Open(t testing.TB, url string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	tab.Settle(t)
+}
+
+// Settle waits until the page's module scripts have run (document complete
+// and two animation frames), so that their effects can be checked.
+func (tab *Tab) Settle(t testing.TB) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
+	defer cancel()
+	const js = `new Promise(done => { const wait = () => document.readyState === "complete" ?
+	  requestAnimationFrame(() => requestAnimationFrame(() => done(true))) : setTimeout(wait, 20); wait(); })`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("page did not settle: %v", err)
+	}
+}
+
+// Eval evaluates JavaScript in the page and returns its value.
+func Eval[T any](t testing.TB, tab *Tab, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// Problems returns the console errors, exceptions and CSP violations so far.
+func (tab *Tab) Problems() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.log...)
+}
+
+// Dialogs returns the dialogs the page opened.
+func (tab *Tab) Dialogs() []string {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	return append([]string(nil), tab.dlg...)
+}
+
+// OffSite returns requests to any origin other than base's.
+func (tab *Tab) OffSite(base string) []string {
+	b, _ := url.Parse(base)
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	var out []string
+	for _, r := range tab.req {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != b.Host) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// AssertClean fails the test if the page logged an error, violated the CSP,
+// opened a dialog or requested anything outside base.
+func (tab *Tab) AssertClean(t testing.TB, base string) {
+	t.Helper()
+	for _, p := range tab.Problems() {
+		t.Errorf("browser reported: %s", p)
+	}
+	for _, d := range tab.Dialogs() {
+		t.Errorf("page opened a dialog: %s", d)
+	}
+	for _, r := range tab.OffSite(base) {
+		t.Errorf("page requested %s outside the site", r)
+	}
+}
