@@ -10,6 +10,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/postbuild"
 	"github.com/perfhandbook/handbook/gen/site"
 )
 
@@ -82,6 +83,12 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	pagesBuilt, err := renderSite(root, staging, o.baseURL, stderr)
+	if err == nil {
+		err = external.Pagefind(root, staging, stderr)
+	}
+	if err == nil {
+		err = postbuild.Check(staging, postbuild.Options{BaseURL: o.baseURL, MermaidFallback: missing != nil}, stdout)
+	}
 	if err != nil {
 		os.RemoveAll(staging)
 		return err

@@ -28,7 +28,7 @@ func TestFailedBuildLeavesPublicUnchanged(t *testing.T) {
 			`data/questions/PE-001.yaml:` + lineOf(t, "../data/questions/PE-001.yaml", "difficulty:") + `:13: difficulty: "expert" is not allowed`},
 		{"broken template", "layouts/questions/page.html",
 			func(s string) string { return strings.Replace(s, "{{ .Content }}", "{{ .Content", 1) },
-			"questions/page.html:15"},
+			`questions/page.html:`},
 		{"failing gates without -draft", "", nil, "quality gates fail"},
 	}
 	for _, b := range breakages {

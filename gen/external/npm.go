@@ -68,3 +68,13 @@ func run(dir string, log io.Writer, name string, args ...string) error {
 	}
 	return nil
 }
+
+// Pagefind indexes the built site in dir for search, writing its chunked
+// index to dir/pagefind/. The binary comes from the npm package.
+func Pagefind(root, dir string, log io.Writer) error {
+	bin := filepath.Join(root, "node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
+	}
+	return run(root, log, bin, "--site", dir, "--output-subdir", "pagefind", "--quiet")
+}

@@ -1,0 +1,41 @@
+package postbuild
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Options for Check.
+type Options struct {
+	BaseURL         string // absolute site URL, to recognise internal absolute links
+	MermaidFallback bool   // draft build with undrawn diagrams: allow client-side Mermaid
+}
+
+// Check runs every post-build check on the site in dir, printing the budget
+// report to log. It returns an error listing every problem.
+func Check(dir string, opts Options, log io.Writer) error {
+	s, err := Read(dir)
+	if err != nil {
+		return err
+	}
+	var problems []string
+	for _, l := range s.BrokenLinks(opts.BaseURL) {
+		problems = append(problems, "broken link: "+l)
+	}
+	overruns, report := s.CheckBudgets(opts.MermaidFallback)
+	for _, r := range report {
+		fmt.Fprintln(log, "budget", r)
+	}
+	problems = append(problems, overruns...)
+	if len(problems) > 0 {
+		const max = 40
+		shown := problems
+		if len(shown) > max {
+			shown = append(shown[:max:max], fmt.Sprintf("… and %d more", len(problems)-max))
+		}
+		return fmt.Errorf("post-build checks failed (%d problem(s)); the previous site stays published:\n  %s",
+			len(problems), strings.Join(shown, "\n  "))
+	}
+	return nil
+}

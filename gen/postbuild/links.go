@@ -1,0 +1,176 @@
+// Package postbuild checks a built site before it is published: every
+// internal link and anchor resolves, and every page stays within its byte
+// budgets. A failed check keeps the previous site in public/.
+package postbuild
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Page is what the checks need from one built HTML page.
+type Page struct {
+	Path    string              // site path, e.g. "/q/slug/"
+	IDs     map[string]bool     // element ids (anchors)
+	Links   []string            // a[href] values
+	Assets  []string            // link[href] stylesheets and script[src], site paths
+	Scripts []string            // script[src] only
+	Size    int64               // bytes of HTML
+	Meta    map[string]string   // <meta http-equiv=refresh> etc., for redirects
+	Attrs   map[string][]string // data-* markers the budgets use (e.g. has-diagram)
+}
+
+// Site is the parsed set of HTML pages of a built site.
+type Site struct {
+	Dir   string
+	Pages map[string]*Page // by site path
+	Files map[string]bool  // every file's site path
+}
+
+// Read parses every HTML page under dir.
+func Read(dir string) (*Site, error) {
+	s := &Site{Dir: dir, Pages: map[string]*Page{}, Files: map[string]bool{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sitePath := "/" + filepath.ToSlash(rel)
+		s.Files[sitePath] = true
+		if !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		pg, err := parse(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
+		pg.Path = strings.TrimSuffix(sitePath, "index.html")
+		s.Pages[pg.Path] = pg
+		return nil
+	})
+	return s, err
+}
+
+func parse(file string) (*Page, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	pg := &Page{IDs: map[string]bool{}, Meta: map[string]string{}, Attrs: map[string][]string{}, Size: fi.Size()}
+	z := html.NewTokenizer(f)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return pg, nil
+			}
+			return nil, z.Err()
+		case html.StartTagToken, html.SelfClosingTagToken:
+			pg.add(z.Token())
+		}
+	}
+}
+
+func (pg *Page) add(t html.Token) {
+	attr := func(name string) string {
+		for _, a := range t.Attr {
+			if a.Key == name {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	if id := attr("id"); id != "" {
+		pg.IDs[id] = true
+	}
+	switch t.Data {
+	case "a":
+		if h := attr("href"); h != "" {
+			pg.Links = append(pg.Links, h)
+		}
+	case "link":
+		if attr("rel") == "stylesheet" {
+			pg.Assets = append(pg.Assets, attr("href"))
+		}
+	case "script":
+		if s := attr("src"); s != "" {
+			pg.Assets = append(pg.Assets, s)
+			pg.Scripts = append(pg.Scripts, s)
+		}
+	case "img":
+		pg.Attrs["img"] = append(pg.Attrs["img"], attr("src"))
+		if attr("width") == "" || attr("height") == "" {
+			pg.Attrs["unsized-img"] = append(pg.Attrs["unsized-img"], attr("src"))
+		}
+	case "meta":
+		if attr("http-equiv") == "refresh" {
+			pg.Meta["refresh"] = attr("content")
+		}
+	}
+}
+
+// BrokenLinks returns every internal link or anchor that does not resolve,
+// as "page → link: reason", sorted.
+func (s *Site) BrokenLinks(baseURL string) []string {
+	base, _ := url.Parse(baseURL)
+	var out []string
+	for _, pg := range s.Pages {
+		for _, raw := range pg.Links {
+			if reason := s.check(pg, raw, base); reason != "" {
+				out = append(out, fmt.Sprintf("%s → %s: %s", pg.Path, raw, reason))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// check resolves one link from a page; "" means it is fine or external.
+func (s *Site) check(pg *Page, raw string, base *url.URL) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "not a URL"
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if base == nil || u.Host != base.Host {
+			return "" // external: checked online, not here
+		}
+		u = &url.URL{Path: u.Path, Fragment: u.Fragment, RawQuery: u.RawQuery}
+	}
+	target := pg
+	if u.Path != "" {
+		p := u.Path
+		if !strings.HasPrefix(p, "/") {
+			p = path.Join(path.Dir(pg.Path+"x"), p)
+			if strings.HasSuffix(u.Path, "/") && p != "/" {
+				p += "/"
+			}
+		}
+		if base != nil && strings.Trim(base.Path, "/") != "" {
+			p = "/" + strings.TrimPrefix(strings.TrimPrefix(p, base.Path), "/")
+		}
+		switch {
+		case s.Pages[p] != nil:
+			target = s.Pages[p]
+		case s.Files[p]:
+			return "" // a file (JSON, SVG, Markdown export …)
+		default:
+			return "no page or file at " + p
+		}
+	}
+	if u.Fragment != "" && !target.IDs[u.Fragment] {
+		return "no element with id \"" + u.Fragment + "\" on " + target.Path
+	}
+	return ""
+}
