@@ -82,12 +82,17 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	published, err := postbuild.ReadManifest(root)
+	if err != nil {
+		return err
+	}
 	pagesBuilt, err := renderSite(root, staging, o.baseURL, stderr)
 	if err == nil {
 		err = external.Pagefind(root, staging, stderr)
 	}
+	var built *postbuild.Site
 	if err == nil {
-		err = postbuild.Check(staging, postbuild.Options{BaseURL: o.baseURL, MermaidFallback: missing != nil}, stdout)
+		built, err = postbuild.Check(staging, postbuild.Options{BaseURL: o.baseURL, MermaidFallback: missing != nil, Published: published}, stdout)
 	}
 	if err != nil {
 		os.RemoveAll(staging)
@@ -96,6 +101,9 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if err := site.Publish(staging, publicDir); err != nil {
 		os.RemoveAll(staging)
 		return err
+	}
+	if err := postbuild.WriteManifest(root, built); err != nil {
+		return fmt.Errorf("record published URLs: %w", err)
 	}
 	fmt.Fprintf(stdout, "built %d pages from %d questions into %s in %s\n",
 		pagesBuilt, len(h.Questions), o.public, time.Since(start).Round(time.Millisecond))

@@ -107,3 +107,30 @@ func lineOf(t testing.TB, file, prefix string) string {
 	t.Fatalf("%s has no line starting with %q", file, prefix)
 	return ""
 }
+
+// A published URL may not disappear: renaming a slug fails the build until
+// the old slug is kept as an alias, which then redirects.
+func TestPublishedURLsNeverDisappear(t *testing.T) {
+	dir := newProject(t, "PE-001")
+	if code, _, stderr := gen(t, "-C", dir, "build", "-draft"); code != 0 {
+		t.Fatal(stderr)
+	}
+	file := filepath.Join(dir, "data/questions/PE-001.yaml")
+	edit(t, file, func(s string) string {
+		return strings.Replace(s, "slug: "+exampleSlug, "slug: ecommerce-api-p99-regression", 1)
+	})
+	code, _, stderr := gen(t, "-C", dir, "build", "-draft")
+	if code != 1 || !strings.Contains(stderr, "/q/"+exampleSlug+"/ was published before and is gone") {
+		t.Fatalf("renaming a slug without an alias: exit %d\n%s", code, stderr)
+	}
+	edit(t, file, func(s string) string {
+		return strings.Replace(s, "slug: ecommerce-api-p99-regression", "slug: ecommerce-api-p99-regression\naliases: ["+exampleSlug+"]", 1)
+	})
+	if code, _, stderr := gen(t, "-C", dir, "build", "-draft"); code != 0 {
+		t.Fatalf("with the old slug as an alias: exit %d\n%s", code, stderr)
+	}
+	redirects, _ := os.ReadFile(filepath.Join(dir, "public/_redirects"))
+	if !strings.Contains(string(redirects), "/q/"+exampleSlug+"/ /q/ecommerce-api-p99-regression/ 301!") {
+		t.Fatalf("_redirects lacks the old slug:\n%s", redirects)
+	}
+}

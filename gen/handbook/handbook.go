@@ -18,6 +18,16 @@ type Handbook struct {
 	Literature    []*Work
 	Citations     []*Work
 	Review        *Review // nil when no review has been recorded
+	Redirects     []*Redirect
+}
+
+// Redirect keeps an old URL working after its page went away or moved
+// somewhere no alias covers, e.g. a retired question.
+type Redirect struct {
+	From    string `text:"-" yaml:"from" doc:"Old site path, e.g. /q/old-question/." pattern:"^/[a-z0-9/._-]*$"`
+	To      string `text:"-" yaml:"to" doc:"Site path it now leads to, e.g. /questions/." pattern:"^/[a-z0-9/._#-]*$"`
+	Retired string `text:"-" yaml:"retired,omitempty" doc:"Question id this redirect retires; it may never be used again." pattern:"^PE-[0-9]{3,5}$"`
+	Reason  string `yaml:"reason" doc:"Why the page went away."`
 }
 
 // Meta is data/handbook.yaml: the pinned date, the scope statement and the clusters.

@@ -33,6 +33,7 @@ const (
 	LiteratureFile = "references/literature.yaml"
 	CitationsFile  = "references/citations.yaml"
 	ReviewFile     = "review.yaml"
+	RedirectsFile  = "redirects.yaml"
 )
 
 // Dir loads every data file under dataDir (a path inside fsys, such as
@@ -52,6 +53,7 @@ func Dir(fsys afero.Fs, dataDir string) (*handbook.Handbook, *Sources, diag.List
 	if l.optional(ReviewFile, &review) {
 		hb.Review = &review
 	}
+	l.optional(RedirectsFile, &hb.Redirects)
 	hb.Questions = l.questions()
 	l.problems.Locate(l.src)
 	return hb, l.src, l.problems

@@ -55,6 +55,7 @@ func Render(h *handbook.Handbook, opts Options) *Output {
 	r.simple("content/gates/_index.md", "Quality gates",
 		"The 20 quality gates of the specification, computed from the data at build time.", "gates")
 	r.data()
+	r.redirects()
 	r.add("generated/assets/chroma.css", chromaCSS())
 	return r.out
 }

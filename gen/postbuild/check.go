@@ -8,18 +8,22 @@ import (
 
 // Options for Check.
 type Options struct {
-	BaseURL         string // absolute site URL, to recognise internal absolute links
-	MermaidFallback bool   // draft build with undrawn diagrams: allow client-side Mermaid
+	BaseURL         string          // absolute site URL, to recognise internal absolute links
+	MermaidFallback bool            // draft build with undrawn diagrams: allow client-side Mermaid
+	Published       map[string]bool // URLs published before (the manifest); none may be lost
 }
 
 // Check runs every post-build check on the site in dir, printing the budget
-// report to log. It returns an error listing every problem.
-func Check(dir string, opts Options, log io.Writer) error {
+// report to log. It returns the parsed site, and an error listing every problem.
+func Check(dir string, opts Options, log io.Writer) (*Site, error) {
 	s, err := Read(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var problems []string
+	for _, u := range s.Lost(opts.Published) {
+		problems = append(problems, fmt.Sprintf("%s was published before and is gone: add the old slug to the question's aliases, or a redirect to data/redirects.yaml", u))
+	}
 	for _, l := range s.BrokenLinks(opts.BaseURL) {
 		problems = append(problems, "broken link: "+l)
 	}
@@ -34,8 +38,8 @@ func Check(dir string, opts Options, log io.Writer) error {
 		if len(shown) > max {
 			shown = append(shown[:max:max], fmt.Sprintf("… and %d more", len(problems)-max))
 		}
-		return fmt.Errorf("post-build checks failed (%d problem(s)); the previous site stays published:\n  %s",
+		return s, fmt.Errorf("post-build checks failed (%d problem(s)); the previous site stays published:\n  %s",
 			len(problems), strings.Join(shown, "\n  "))
 	}
-	return nil
+	return s, nil
 }

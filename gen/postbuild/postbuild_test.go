@@ -64,7 +64,7 @@ func TestBudgetsFailHeavyPages(t *testing.T) {
 	if strings.Contains(got, "/q/light/") {
 		t.Errorf("the light page was flagged:\n%s", got)
 	}
-	if err := Check(dir, Options{}, io.Discard); err == nil {
+	if _, err := Check(dir, Options{}, io.Discard); err == nil {
 		t.Error("Check passed a site over budget")
 	}
 }

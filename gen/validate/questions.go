@@ -20,7 +20,16 @@ func (v *validator) questions() {
 		clusters[c.ID] = true
 	}
 	ids, urls := uniqueNames{}, uniqueNames{}
+	retired := map[string]bool{}
+	for _, r := range v.h.Redirects {
+		if r.Retired != "" {
+			retired[r.Retired] = true
+		}
+	}
 	for _, q := range v.h.Questions {
+		if retired[q.ID] {
+			v.problems.Errorf(q.File, "$.id", "id %s was retired (data/redirects.yaml); ids are never reused, take a new one", q.ID)
+		}
 		v.question(q, clusters)
 		if first, dup := ids.claim(q.ID, q.File); dup {
 			v.problems.Errorf(q.File, "$.id", "id %s is already used by %s; ids are permanent and unique", q.ID, first)
