@@ -59,5 +59,25 @@ function initCopyButtons() {
   }
 }
 
+// Marks questions practised in this browser wherever they are listed.
+function markPractised() {
+  let ids;
+  try {
+    ids = new Set(JSON.parse(localStorage.getItem("handbook-practised") || "[]"));
+  } catch {
+    return;
+  }
+  for (const item of document.querySelectorAll(".qitem")) {
+    const id = item.querySelector(".qid")?.textContent.trim();
+    if (ids.has(id)) {
+      const badge = document.createElement("span");
+      badge.className = "practised";
+      badge.textContent = " · practised";
+      item.querySelector(".qid").append(badge);
+    }
+  }
+}
+
 initTheme();
 initCopyButtons();
+markPractised();

@@ -46,6 +46,7 @@ func (r *renderer) questionPage(q *handbook.Question, weight int, prev, next *ha
 	p.set("duration", q.DurationMinutes)
 	p.set("number", weight)
 	p.set("diagrams", r.diagramParams(q))
+	p.set("scripts", []string{"question"})
 	p.set("prev", neighbour(prev))
 	p.set("next", neighbour(next))
 	for _, s := range Sections {
