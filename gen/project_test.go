@@ -24,7 +24,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, d := range sharedDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
 }
 
 // siteSources are the hand-written parts of the project a build needs.
@@ -34,17 +38,8 @@ var siteSources = []string{"config.toml", "netlify.toml", "package.json", "packa
 // repository into a temporary project and returns its root.
 func newProject(t testing.TB, questions ...string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, src := range siteSources {
-		copyTree(t, filepath.Join(repoRoot, src), filepath.Join(dir, src))
-	}
-	for _, id := range questions {
-		copyTree(t, filepath.Join(repoRoot, "data/questions", id+".yaml"), filepath.Join(dir, "data/questions", id+".yaml"))
-	}
-	abs, _ := filepath.Abs(filepath.Join(repoRoot, "node_modules"))
-	if err := os.Symlink(abs, filepath.Join(dir, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
+	dir := newProjectIn(t, t.TempDir(), questions...)
+	sharedDirs = sharedDirs[:len(sharedDirs)-1] // t.TempDir cleans up itself
 	return dir
 }
 
@@ -107,4 +102,41 @@ func treeHash(t testing.TB, dir string) string {
 		h.Write(data)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newProjectIn is newProject in a directory the caller owns (for a site
+// shared by several tests, which outlives any one test's TempDir).
+func newProjectIn(t testing.TB, dir string, questions ...string) string {
+	t.Helper()
+	for _, src := range siteSources {
+		copyTree(t, filepath.Join(repoRoot, src), filepath.Join(dir, src))
+	}
+	for _, id := range questions {
+		copyTree(t, filepath.Join(repoRoot, "data/questions", id+".yaml"), filepath.Join(dir, "data/questions", id+".yaml"))
+	}
+	abs, _ := filepath.Abs(filepath.Join(repoRoot, "node_modules"))
+	if err := os.Symlink(abs, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	sharedDirs = append(sharedDirs, dir)
+	return dir
+}
+
+// sharedDirs are removed after all tests ran.
+var sharedDirs []string
+
+// slugOf reads a question's slug from its data file.
+func slugOf(t testing.TB, id string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, "data/questions", id+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if s, ok := strings.CutPrefix(l, "slug: "); ok {
+			return strings.TrimSpace(s)
+		}
+	}
+	t.Fatalf("%s has no slug", id)
+	return ""
 }

@@ -1,7 +1,7 @@
 // Interviewer and practice modes on a question page, kept in this browser only:
 // "Hide answers" collapses every section behind a Reveal button (and stays on for
 // other questions until switched off); "Practised" marks the question in every list.
-import { flash } from "./site.js";
+import { flash } from "./flash.js";
 
 const HIDE_KEY = "handbook-hide-answers";
 const PRACTISED_KEY = "handbook-practised";

@@ -1,6 +1,8 @@
 // Site-wide enhancements, all optional: every page works without them.
 // Theme toggle, copy buttons for code blocks and copy-link buttons for headings.
 
+import { flash } from "./flash.js";
+
 const THEME_KEY = "handbook-theme";
 
 function initTheme() {
@@ -24,12 +26,6 @@ function initTheme() {
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", sync);
 }
 
-// flash briefly replaces a button's label to confirm an action.
-export function flash(button, text) {
-  const label = button.textContent;
-  button.textContent = text;
-  setTimeout(() => (button.textContent = label), 1500);
-}
 
 async function copy(text, button) {
   try {

@@ -7,6 +7,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -20,6 +21,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -92,6 +95,15 @@ type Tab struct {
 	log []string // console errors, exceptions, CSP violations
 	req []string // every URL requested
 	dlg []string // dialogs opened (alert, confirm, prompt)
+	ok  []string // problems expected by the test (substrings)
+}
+
+// Allow makes AssertClean ignore problems containing substr (for example a
+// 404 page's own status).
+func (tab *Tab) Allow(substr string) {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	tab.ok = append(tab.ok, substr)
 }
 
 // record keeps the script that reports CSP violations the page itself sees.
@@ -222,7 +234,9 @@ func (tab *Tab) OffSite(base string) []string {
 func (tab *Tab) AssertClean(t testing.TB, base string) {
 	t.Helper()
 	for _, p := range tab.Problems() {
-		t.Errorf("browser reported: %s", p)
+		if !tab.allowed(p) {
+			t.Errorf("browser reported: %s", p)
+		}
 	}
 	for _, d := range tab.Dialogs() {
 		t.Errorf("page opened a dialog: %s", d)
@@ -230,4 +244,73 @@ func (tab *Tab) AssertClean(t testing.TB, base string) {
 	for _, r := range tab.OffSite(base) {
 		t.Errorf("page requested %s outside the site", r)
 	}
+}
+
+// Hover moves the mouse over the centre of the first element matching sel,
+// as a reader's pointer would (CSS :hover applies).
+func (tab *Tab) Hover(t testing.TB, sel string) {
+	t.Helper()
+	box := Eval[[]float64](t, tab, `(() => { const r = document.querySelector(`+jsQuote(sel)+`).getBoundingClientRect();
+	  return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	err := chromedp.Do(tab.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: box[0], Y: box[1]})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Width makes the viewport width px wide, as on a small phone.
+func (tab *Tab) Width(t testing.TB, px int64) {
+	t.Helper()
+	err := chromedp.Do(tab.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride,
+			emulation.SetDeviceMetricsOverrideParams{Width: px, Height: 800, DeviceScaleFactor: 1, Mobile: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Media emulates a CSS media type ("print", "screen").
+func (tab *Tab) Media(t testing.TB, media string) {
+	t.Helper()
+	err := chromedp.Do(tab.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// ColorScheme emulates the system's light or dark preference.
+func (tab *Tab) ColorScheme(t testing.TB, scheme string) {
+	t.Helper()
+	err := chromedp.Do(tab.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (tab *Tab) allowed(p string) bool {
+	tab.mu.Lock()
+	defer tab.mu.Unlock()
+	for _, ok := range tab.ok {
+		if strings.Contains(p, ok) {
+			return true
+		}
+	}
+	return false
 }

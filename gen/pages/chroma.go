@@ -23,10 +23,18 @@ func chromaCSS() []byte {
 	fmt.Fprintf(&b, "/* %s from chroma styles %s and %s — do not edit. */\n", Marker, LightCodeStyle, DarkCodeStyle)
 	b.Write(styleCSS(LightCodeStyle, ""))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	b.Write(styleCSS(DarkCodeStyle, ":root:not([data-theme=light]) "))
+	b.Write(darkCSS(":root:not([data-theme=light]) "))
 	b.WriteString("}\n")
-	b.Write(styleCSS(DarkCodeStyle, ":root[data-theme=dark] "))
+	b.Write(darkCSS(":root[data-theme=dark] "))
 	return b.Bytes()
+}
+
+// darkCSS is the dark style under prefix. Tokens the dark style leaves
+// unstyled would keep the light style's colour (unreadable on a dark
+// background), so every token first falls back to the text colour.
+func darkCSS(prefix string) []byte {
+	reset := prefix + ".chroma span { color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit; }\n"
+	return append([]byte(reset), styleCSS(DarkCodeStyle, prefix)...)
 }
 
 // styleCSS writes one chroma style's rules, each selector prefixed.

@@ -20,7 +20,7 @@ func (r *renderer) glossaryPage() []byte {
 	p.set("weight", 10)
 	p.line("Terms the answers use, with their formulas, typical targets, how they differ from neighbouring terms and when to use them. Hover or focus a term in any answer to see its definition.\n")
 	for _, g := range r.h.Glossary {
-		p.printf("### %s {#%s}\n\n", escapeInline(g.Term), strings.ToLower(g.ID))
+		p.printf("## %s {#%s}\n\n", escapeInline(g.Term), strings.ToLower(g.ID))
 		meta := g.ID
 		if len(g.Aliases) > 0 {
 			meta += " · also: " + escapeInline(strings.Join(g.Aliases, ", "))
@@ -55,7 +55,7 @@ func (r *renderer) toolsPage() []byte {
 	p.set("weight", 20)
 	p.printf("Each tool shows the newest release whose version and date were verified as of %s.\n\n", r.h.Meta.AsOf)
 	for _, t := range r.h.Tools {
-		p.printf("### %s {#%s}\n\n", escapeInline(t.Name), strings.ToLower(t.ID))
+		p.printf("## %s {#%s}\n\n", escapeInline(t.Name), strings.ToLower(t.ID))
 		p.printf("*%s · %s*\n\n", t.ID, handbook.Label(string(t.Category)))
 		release := t.Release
 		if t.LastUpdate != "" {
@@ -86,7 +86,7 @@ func (r *renderer) worksPage(title, description, source string, works []*handboo
 	p.set("weight", weight)
 	p.line("References in APA 7th style with their language tag.\n")
 	for _, w := range works {
-		p.printf("### %s · %s {#%s}\n\n", w.ID, escapeInline(apa.Short(w)), strings.ToLower(w.ID))
+		p.printf("## %s · %s {#%s}\n\n", w.ID, escapeInline(apa.Short(w)), strings.ToLower(w.ID))
 		p.line(apa.Reference(w) + "\n")
 		r.definitionList(p, [][2]string{
 			{"Type", handbook.Label(string(w.Type))},

@@ -91,14 +91,21 @@ func object(t reflect.Type) map[string]any {
 		}
 		if pat := f.Tag.Get("pattern"); pat != "" {
 			p["pattern"] = pat
+		} else if p["type"] == "string" && p["enum"] == nil && p["format"] == nil {
+			// Free text: the loader also takes a number ("baseline: 24") as its text.
+			p["type"] = []string{"string", "number"}
 		}
 		if !strings.Contains(opts, "omitempty") {
 			required = append(required, name)
-			switch p["type"] {
-			case "string":
-				p["minLength"] = 1
-			case "array":
-				p["minItems"] = 1
+			switch t := p["type"].(type) {
+			case string:
+				if t == "string" {
+					p["minLength"] = 1
+				} else if t == "array" {
+					p["minItems"] = 1
+				}
+			case []string:
+				p["minLength"] = 1 // applies to the string case only
 			}
 		}
 		props[name] = p
