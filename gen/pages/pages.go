@@ -127,6 +127,7 @@ func (r *renderer) clusters() {
 		p.set("weight", c.Number)
 		p.set("description", plainSentence(c.Summary, 300))
 		p.set("coverage", CoverageOf(r.h, c.ID))
+		p.set("outputs", []string{"html", "print"})
 		p.line(r.link.md(c.Summary))
 		r.add(path.Join("content/clusters", c.ID, "_index.md"), p.bytes(load.MetaFile))
 	}
