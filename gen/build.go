@@ -19,6 +19,7 @@ type buildOptions struct {
 	draft   bool
 	baseURL string
 	public  string
+	timings string // file to write stage timings to (gen bench)
 }
 
 func runBuild(root string, args []string, stdout, stderr io.Writer) error {
@@ -28,6 +29,7 @@ func runBuild(root string, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&o.draft, "draft", false, "publish even when quality gates fail; every page shows a draft banner")
 	fs.StringVar(&o.baseURL, "base-url", os.Getenv("URL"), "absolute URL the site is served from (default: $URL, set by Netlify, else config.toml)")
 	fs.StringVar(&o.public, "public", "public", "directory to publish to, relative to the project root")
+	fs.StringVar(&o.timings, "timings", "", "write each stage's duration as JSON to this file (used by gen bench)")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -43,70 +45,133 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer unlock()
-	publicDir := filepath.Join(root, o.public)
-	if err := site.CleanLeftovers(root, publicDir); err != nil {
-		return fmt.Errorf("clean up after an earlier build: %w", err)
-	}
-	l, err := prepare(root, stdout, stderr)
-	if err != nil {
-		return err
-	}
-	if !l.report.OK() && !o.draft {
-		fmt.Fprintln(stderr, "quality gates fail: nothing was published. Fix the offenders above, or build with -draft to publish a draft with a banner on every page.")
-		return errReported
-	}
-	h := l.h
-	if err := external.NodeModules(root, stderr); err != nil {
-		return err
-	}
-	drawn, missing, err := drawDiagrams(root, h, stderr)
-	if err != nil {
-		return err
-	}
-	if missing != nil {
-		if !o.draft {
-			return fmt.Errorf("%v\nA production build ships only pre-drawn diagrams: draw them where Chromium is installed (gen diagrams) and commit %s/, or build with -draft to fall back to client-side Mermaid", missing, diagrams.CacheDir)
+	b := &builder{root: root, o: o, out: stdout, log: stderr, times: newStageTimes(o.timings), publicDir: filepath.Join(root, o.public)}
+	for _, stage := range []func() error{b.clean, b.load, b.gates, b.diagrams, b.generate, b.hugo, b.index, b.check, b.publish} {
+		if err := stage(); err != nil {
+			if b.staging != "" {
+				os.RemoveAll(b.staging)
+			}
+			return err
 		}
-		fmt.Fprintf(stderr, "warning: %v; these pages fall back to client-side Mermaid\n", missing)
-	} else if n, err := diagrams.Prune(root, drawn); err == nil && n > 0 {
-		fmt.Fprintf(stderr, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
 	}
-	out, err := render(root, l, drawn, o.draft && !l.report.OK())
-	if err != nil {
+	if err := b.times.write(); err != nil {
 		return err
-	}
-	if _, err := out.Sync(projectFs(root)); err != nil {
-		return fmt.Errorf("write generated pages: %w", err)
-	}
-	staging, err := site.Staging(root)
-	if err != nil {
-		return err
-	}
-	published, err := postbuild.ReadManifest(root)
-	if err != nil {
-		return err
-	}
-	pagesBuilt, err := renderSite(root, staging, o.baseURL, stderr)
-	if err == nil {
-		err = external.Pagefind(root, staging, stderr)
-	}
-	var built *postbuild.Site
-	if err == nil {
-		built, err = postbuild.Check(staging, postbuild.Options{BaseURL: o.baseURL, MermaidFallback: missing != nil, Published: published}, stdout)
-	}
-	if err != nil {
-		os.RemoveAll(staging)
-		return err
-	}
-	if err := site.Publish(staging, publicDir); err != nil {
-		os.RemoveAll(staging)
-		return err
-	}
-	if err := postbuild.WriteManifest(root, built); err != nil {
-		return fmt.Errorf("record published URLs: %w", err)
 	}
 	fmt.Fprintf(stdout, "built %d pages from %d questions into %s in %s\n",
-		pagesBuilt, len(h.Questions), o.public, time.Since(start).Round(time.Millisecond))
+		b.pages, len(b.l.h.Questions), o.public, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// builder carries one build's state from stage to stage.
+type builder struct {
+	root, publicDir, staging string
+	o                        buildOptions
+	out, log                 io.Writer
+	times                    *stageTimes
+	l                        *loaded
+	drawn                    map[string]diagrams.Drawn
+	missing                  *diagrams.ErrMissing
+	pages                    int
+	built                    *postbuild.Site
+}
+
+func (b *builder) clean() error {
+	b.times.next("clean up")
+	if err := site.CleanLeftovers(b.root, b.publicDir); err != nil {
+		return fmt.Errorf("clean up after an earlier build: %w", err)
+	}
+	return nil
+}
+
+func (b *builder) load() error {
+	b.times.next("load and validate")
+	h, src, err := loadData(b.root, b.log)
+	b.l = &loaded{h: h, src: src}
+	return err
+}
+
+func (b *builder) gates() error {
+	b.times.next("gates")
+	report, err := evaluateGates(b.root, b.l, b.out)
+	if err != nil {
+		return err
+	}
+	b.l.report = report
+	if !report.OK() && !b.o.draft {
+		fmt.Fprintln(b.log, "quality gates fail: nothing was published. Fix the offenders above, or build with -draft to publish a draft with a banner on every page.")
+		return errReported
+	}
+	return nil
+}
+
+func (b *builder) diagrams() error {
+	b.times.next("diagrams")
+	if err := external.NodeModules(b.root, b.log); err != nil {
+		return err
+	}
+	var err error
+	b.drawn, b.missing, err = drawDiagrams(b.root, b.l.h, b.log)
+	switch {
+	case err != nil:
+		return err
+	case b.missing != nil && !b.o.draft:
+		return fmt.Errorf("%v\nA production build ships only pre-drawn diagrams: draw them where Chromium is installed (gen diagrams) and commit %s/, or build with -draft to fall back to client-side Mermaid", b.missing, diagrams.CacheDir)
+	case b.missing != nil:
+		fmt.Fprintf(b.log, "warning: %v; these pages fall back to client-side Mermaid\n", b.missing)
+	default:
+		if n, err := diagrams.Prune(b.root, b.drawn); err == nil && n > 0 {
+			fmt.Fprintf(b.log, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
+		}
+	}
+	return nil
+}
+
+func (b *builder) generate() error {
+	b.times.next("write pages")
+	out, err := render(b.root, b.l, b.drawn, b.o.draft && !b.l.report.OK())
+	if err != nil {
+		return err
+	}
+	if _, err := out.Sync(projectFs(b.root)); err != nil {
+		return fmt.Errorf("write generated pages: %w", err)
+	}
+	return nil
+}
+
+func (b *builder) hugo() error {
+	b.times.next("hugo")
+	var err error
+	if b.staging, err = site.Staging(b.root); err != nil {
+		return err
+	}
+	b.pages, err = renderSite(b.root, b.staging, b.o.baseURL, b.log)
+	return err
+}
+
+func (b *builder) index() error {
+	b.times.next("search index")
+	return external.Pagefind(b.root, b.staging, b.log)
+}
+
+func (b *builder) check() error {
+	b.times.next("post-build checks")
+	published, err := postbuild.ReadManifest(b.root)
+	if err != nil {
+		return err
+	}
+	b.built, err = postbuild.Check(b.staging, postbuild.Options{BaseURL: b.o.baseURL, MermaidFallback: b.missing != nil, Published: published}, b.out)
+	return err
+}
+
+func (b *builder) publish() error {
+	b.times.next("publish")
+	if err := site.Publish(b.staging, b.publicDir); err != nil {
+		return err
+	}
+	b.staging = ""
+	if err := postbuild.WriteManifest(b.root, b.built); err != nil {
+		return fmt.Errorf("record published URLs: %w", err)
+	}
 	return nil
 }
 

@@ -35,18 +35,33 @@ type loaded struct {
 // and the gate table to out. It fails when the data is invalid; failing
 // gates are in the report.
 func prepare(root string, out, errOut io.Writer) (*loaded, error) {
-	fsys := projectFs(root)
-	h, src, problems := validate.Load(fsys, dataDir)
-	if printProblems(errOut, problems) {
-		return nil, errReported
-	}
-	record, err := readLinkRecord(fsys)
+	h, src, err := loadData(root, errOut)
 	if err != nil {
 		return nil, err
 	}
-	report := gates.Evaluate(h, gates.Options{Links: record})
-	report.WriteText(out, offenderLocation(h, src))
-	return &loaded{h, src, report}, nil
+	l := &loaded{h: h, src: src}
+	l.report, err = evaluateGates(root, l, out)
+	return l, err
+}
+
+// loadData runs the first two stages: strict loading and validation.
+func loadData(root string, errOut io.Writer) (*handbook.Handbook, *load.Sources, error) {
+	h, src, problems := validate.Load(projectFs(root), dataDir)
+	if printProblems(errOut, problems) {
+		return nil, nil, errReported
+	}
+	return h, src, nil
+}
+
+// evaluateGates computes the quality gates and prints their table.
+func evaluateGates(root string, l *loaded, out io.Writer) (*gates.Report, error) {
+	record, err := readLinkRecord(projectFs(root))
+	if err != nil {
+		return nil, err
+	}
+	report := gates.Evaluate(l.h, gates.Options{Links: record})
+	report.WriteText(out, offenderLocation(l.h, l.src))
+	return report, nil
 }
 
 // printProblems prints problems and reports whether any of them is an error.
