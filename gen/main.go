@@ -7,6 +7,7 @@
 //	gen diagrams         draw the diagrams missing from diagram-cache/ (needs Chromium)
 //	gen schema           regenerate schema/*.schema.json from the data model
 //	gen review           print the content hash a review record must name
+//	gen bench            benchmark the pipeline against bare Hugo + Pagefind
 //
 // Run it from the project root, or point it there with -C.
 package main
@@ -35,6 +36,7 @@ func commands() []command {
 		{"diagrams", "draw diagrams missing from diagram-cache/ with Mermaid in headless Chromium", runDiagrams},
 		{"schema", "write schema/*.schema.json from the data model", runSchema},
 		{"review", "print the content hash for data/review.yaml", runReview},
+		{"bench", "benchmark the pipeline against bare Hugo + Pagefind at several sizes", runBench},
 	}
 }
 

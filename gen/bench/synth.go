@@ -1,0 +1,96 @@
+// Package bench measures the whole pipeline against the physical floor of a
+// Hugo site with search — bare Hugo with minimal templates plus bare Pagefind
+// over the same pages — at several handbook sizes, side by side in one run.
+// Every build runs in a child process, so its peak memory is its own.
+package bench
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/spf13/afero"
+
+	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/validate"
+)
+
+// siteSources are the hand-written parts of a project a build needs.
+var siteSources = []string{"config.toml", "netlify.toml", "package.json", "package-lock.json", "layouts", "assets",
+	"static", "content/_index.md", "content/search", "data/handbook.yaml", "data/references", "data/redirects.yaml", "diagram-cache"}
+
+// Synthesize writes a valid handbook of n questions into dir by varying the
+// real questions of root (new ids, slugs and titles; same content, so the
+// same diagrams and references), next to copies of the site's sources.
+func Synthesize(root, dir string, n int) error {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	h, _, problems := validate.Load(afero.NewBasePathFs(afero.NewOsFs(), root), "data")
+	if errs := problems.Errors(); len(errs) > 0 {
+		return fmt.Errorf("the real data does not load: %v", errs)
+	}
+	for _, src := range siteSources {
+		if err := copyTree(filepath.Join(root, src), filepath.Join(dir, src)); err != nil {
+			return err
+		}
+	}
+	if err := os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(dir, "node_modules")); err != nil {
+		return err
+	}
+	qdir := filepath.Join(dir, "data", "questions")
+	if err := os.MkdirAll(qdir, 0o755); err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		q := variant(h.Questions[i%len(h.Questions)], i, len(h.Questions))
+		b, err := yaml.Marshal(q)
+		if err != nil {
+			return err
+		}
+		b = append([]byte("# yaml-language-server: $schema=../../schema/question.schema.json\n"), b...)
+		if err := os.WriteFile(filepath.Join(qdir, q.ID+".yaml"), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// variant is the i-th synthetic question, made from a real one.
+func variant(real *handbook.Question, i, base int) handbook.Question {
+	q := *real
+	q.ID = fmt.Sprintf("PE-%05d", i+1)
+	q.Aliases = nil
+	if round := i / base; round > 0 {
+		q.Slug = fmt.Sprintf("%s-%d", strings.TrimSuffix(real.Slug[:min(len(real.Slug), 70)], "-"), round+1)
+		q.Title = fmt.Sprintf("%s (variant %d)", real.Title, round+1)
+	}
+	return q
+}
+
+func copyTree(src, dst string) error {
+	if _, err := os.Stat(src); os.IsNotExist(err) {
+		return nil
+	}
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, strings.TrimPrefix(p, src))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
