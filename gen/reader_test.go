@@ -51,7 +51,7 @@ func readerSite(t *testing.T) string {
 var pageTypes = []string{
 	"", "questions/", "q/ecommerce-api-p99-after-traffic-doubled/", "clusters/latency-optimization/", "clusters/",
 	"matrix/", "glossary/", "tools/", "literature/", "citations/", "gates/", "search/", "difficulty/advanced/",
-	"roles/sre/", "clusters/latency-optimization/print.html", "no-such-page/",
+	"roles/sre/", "clusters/latency-optimization/print/", "no-such-page/",
 }
 
 func TestEveryPageTypeLoadsCleanly(t *testing.T) {

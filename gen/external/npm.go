@@ -76,5 +76,8 @@ func Pagefind(root, dir string, log io.Writer) error {
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
 	}
-	return run(root, log, bin, "--site", dir, "--output-subdir", "pagefind", "--quiet")
+	// Only pages that carry data-pagefind-body are indexed; the glob keeps
+	// Pagefind from parsing every list, print and redirect page to find that out.
+	return run(root, log, bin, "--site", dir, "--output-subdir", "pagefind", "--quiet",
+		"--glob", "{q,glossary,tools,literature,citations}/**/*.html")
 }

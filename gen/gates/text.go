@@ -3,6 +3,7 @@ package gates
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -74,40 +75,42 @@ var quantity = regexp.MustCompile(`(?i)(?:[$€£]\s?\d[\d,.]*\s*[kmb]?)|(?:\d[\
 // HasQuantity reports whether s states a number with a unit.
 func HasQuantity(s string) bool { return quantity.MatchString(RenderedText(s)) }
 
-// acronymPattern finds words with two or more capitals (SLO, HTTP, p99 is not
-// one), optionally followed by a plural s: "SLOs".
-var acronymPattern = regexp.MustCompile(`\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b`)
-
 // questionID excludes the handbook's own ids (PE-001) from acronym checks.
 var questionID = regexp.MustCompile(`\bPE-\d+\b`)
 
-// Acronyms returns the acronyms in the rendered text of s, in order of
-// first appearance. Mixed-case words such as "JavaScript" or "PostgreSQL"
-// are names, not acronyms, and are skipped: only words whose capitals
-// outnumber their lower-case letters count.
+// Acronyms returns the acronyms in the rendered text of s, in order of first
+// appearance: words of ASCII letters and digits that start with a capital
+// and have another one (SLO, HTTP2, SLOs). Mixed-case names such as
+// "JavaScript" or "PostgreSQL" are not acronyms: only words whose capitals
+// outnumber their lower-case letters count (a plural s aside).
 func Acronyms(s string) []string {
 	text := questionID.ReplaceAllString(RenderedText(s), "")
 	seen := map[string]bool{}
 	var out []string
-	for _, w := range acronymPattern.FindAllString(text, -1) {
-		upper, lower := 0, 0
-		for _, r := range w {
-			switch {
-			case r >= 'A' && r <= 'Z':
-				upper++
-			case r >= 'a' && r <= 'z':
-				lower++
-			}
-		}
-		if lower > 1 || (lower == 1 && !strings.HasSuffix(w, "s")) || upper < 2 {
-			continue
-		}
-		if !seen[w] {
+	isWord := func(r rune) bool { return r == '_' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWord(r) }) {
+		if acronym(w) && !seen[w] {
 			seen[w] = true
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+func acronym(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ContainsRune(w, '_') {
+		return false
+	}
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		}
+	}
+	return upper >= 2 && (lower == 0 || lower == 1 && strings.HasSuffix(w, "s"))
 }
 
 // citedSources returns the distinct source ids (tools, literature,

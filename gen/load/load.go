@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 
@@ -87,7 +89,8 @@ func (l *loader) optional(name string, dst any) bool {
 	return l.decode(file, dst)
 }
 
-// questions loads data/questions/*.yaml in file-name order.
+// questions loads data/questions/*.yaml in file-name order, decoding the
+// files on all cores (parsing YAML is the costliest part of loading).
 func (l *loader) questions() []*handbook.Question {
 	dir := l.rel(QuestionsDir)
 	entries, err := afero.ReadDir(l.fs, dir)
@@ -98,44 +101,93 @@ func (l *loader) questions() []*handbook.Question {
 		return nil
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	var out []*handbook.Question
+	var files []string
 	for _, e := range entries {
 		name := e.Name()
 		file := path.Join(dir, name)
 		switch {
 		case e.IsDir() || strings.HasPrefix(name, "."):
-			continue
 		case !strings.HasSuffix(name, ".yaml"):
 			l.problems.Errorf(file, "", "unexpected file in %s; questions are <id>.yaml files", dir)
-			continue
+		default:
+			files = append(files, file)
 		}
+	}
+	results := make([]decoded, len(files))
+	parallel(len(files), func(i int) {
 		q := &handbook.Question{}
-		if l.decode(file, q) {
-			q.File = file
-			out = append(out, q)
+		results[i] = decodeFile(l.fs, files[i], q)
+		q.File = files[i]
+		results[i].value = q
+	})
+	var out []*handbook.Question
+	for _, r := range results {
+		if l.merge(r) {
+			out = append(out, r.value.(*handbook.Question))
 		}
 	}
 	return out
 }
 
+// decoded is the outcome of decoding one file.
+type decoded struct {
+	file     string
+	src      *source
+	problems diag.List
+	value    any
+}
+
 // decode reads, checks and decodes one file into dst, recording problems.
 func (l *loader) decode(file string, dst any) bool {
-	data, err := readLimited(l.fs, file)
+	return l.merge(decodeFile(l.fs, file, dst))
+}
+
+// merge records a decoded file and reports whether it decoded cleanly.
+func (l *loader) merge(r decoded) bool {
+	if r.src != nil {
+		l.src.add(r.file, r.src)
+	}
+	l.problems = append(l.problems, r.problems...)
+	return r.src != nil && len(r.problems) == 0
+}
+
+// decodeFile reads, checks and decodes one file into dst.
+func decodeFile(fsys afero.Fs, file string, dst any) decoded {
+	r := decoded{file: file}
+	data, err := readLimited(fsys, file)
 	if err != nil {
-		l.problems = append(l.problems, problemFrom(file, err))
-		return false
+		r.problems = append(r.problems, problemFrom(file, err))
+		return r
 	}
-	n := len(l.problems)
-	src, ok := parse(file, data, &l.problems)
+	src, ok := parse(file, data, &r.problems)
 	if !ok {
-		return false
+		return r
 	}
-	l.src.add(file, src)
-	if !decodeInto(src, dst, &l.problems) {
-		return false
+	r.src = src
+	if decodeInto(src, dst, &r.problems) {
+		checkShape(file, dst, &r.problems)
 	}
-	checkShape(file, dst, &l.problems)
-	return len(l.problems) == n
+	return r
+}
+
+// parallel calls f(0) … f(n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // problemFrom turns a read error into a problem.

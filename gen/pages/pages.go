@@ -127,9 +127,9 @@ func (r *renderer) clusters() {
 		p.set("weight", c.Number)
 		p.set("description", plainSentence(c.Summary, 300))
 		p.set("coverage", CoverageOf(r.h, c.ID))
-		p.set("outputs", []string{"html", "print"})
 		p.line(r.link.md(c.Summary))
 		r.add(path.Join("content/clusters", c.ID, "_index.md"), p.bytes(load.MetaFile))
+		r.add(path.Join("content/print", c.ID+".md"), r.printPage(c))
 	}
 }
 
@@ -164,4 +164,18 @@ func (r *renderer) writeJSON(name string, v any) {
 		head = append(head, ',')
 	}
 	r.add(name, append(head, b[1:]...))
+}
+
+// printPage is a whole cluster on one page, for printing. It reuses each
+// question's rendered content, so it costs Hugo no second rendering.
+func (r *renderer) printPage(c *handbook.Cluster) []byte {
+	p := &page{}
+	p.set("title", fmt.Sprintf("Cluster %d: %s — printable version", c.Number, c.Name))
+	p.set("linkTitle", c.Name)
+	p.set("cluster", c.ID)
+	p.set("weight", c.Number)
+	p.set("url", "/clusters/"+c.ID+"/print/")
+	p.set("description", "Every question of the "+c.Name+" cluster on one page, for printing.")
+	p.set("robots", "noindex")
+	return p.bytes(load.MetaFile)
 }

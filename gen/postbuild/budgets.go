@@ -43,10 +43,13 @@ type Weight struct {
 	UnsizedImages []string
 }
 
-// Weigh measures a page: its HTML and every stylesheet and script it links,
-// each gzip-compressed as a server would send it.
-func (s *Site) Weigh(p *Page, gz func(sitePath string) int64) Weight {
-	w := Weight{Path: p.Path, HTML: gz(p.Path + "index.html"), UnsizedImages: p.Attrs["unsized-img"]}
+// Weigh measures a page: its HTML (when withHTML) and every stylesheet and
+// script it links, each gzip-compressed as a server would send it.
+func (s *Site) Weigh(p *Page, gz func(sitePath string) int64, withHTML bool) Weight {
+	w := Weight{Path: p.Path, UnsizedImages: p.Attrs["unsized-img"]}
+	if withHTML {
+		w.HTML = gz(p.Path + "index.html")
+	}
 	for _, a := range p.Assets {
 		size := gz(a)
 		switch {
@@ -66,7 +69,7 @@ func (s *Site) Weigh(p *Page, gz func(sitePath string) int64) Weight {
 // weights per budget for the build's report. mermaidFallback allows pages to
 // load client-side Mermaid (draft builds with diagrams not drawn yet).
 func (s *Site) CheckBudgets(mermaidFallback bool) (overruns []string, report []string) {
-	sizes := map[string]int64{}
+	sizes := map[string]int64{} // stylesheets and scripts are shared: gzip each once
 	gz := func(sitePath string) int64 {
 		if n, ok := sizes[sitePath]; ok {
 			return n
@@ -81,7 +84,7 @@ func (s *Site) CheckBudgets(mermaidFallback bool) (overruns []string, report []s
 			if !b.Applies(p) {
 				continue
 			}
-			w := s.Weigh(p, gz)
+			w := s.Weigh(p, gz, b.HTMLAndCSS > 0 || b.Total > 0)
 			if w.HTML+w.CSS+w.JS > heaviest.HTML+heaviest.CSS+heaviest.JS {
 				heaviest = w
 			}
@@ -134,7 +137,7 @@ func gzipSize(file string) int64 {
 		return 0
 	}
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression) // what servers typically send
 	w.Write(b)
 	w.Close()
 	return int64(buf.Len())

@@ -11,8 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -36,28 +38,52 @@ type Site struct {
 	Files map[string]bool  // every file's site path
 }
 
-// Read parses every HTML page under dir.
+// Read parses every HTML page under dir, on all cores.
 func Read(dir string) (*Site, error) {
 	s := &Site{Dir: dir, Pages: map[string]*Page{}, Files: map[string]bool{}}
+	var htmlFiles []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		sitePath := "/" + filepath.ToSlash(rel)
-		s.Files[sitePath] = true
-		if !strings.HasSuffix(p, ".html") {
-			return nil
+		s.Files["/"+filepath.ToSlash(rel)] = true
+		if strings.HasSuffix(p, ".html") {
+			htmlFiles = append(htmlFiles, p)
 		}
-		pg, err := parse(p)
-		if err != nil {
-			return fmt.Errorf("%s: %w", rel, err)
-		}
-		pg.Path = strings.TrimSuffix(sitePath, "index.html")
-		s.Pages[pg.Path] = pg
 		return nil
 	})
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]*Page, len(htmlFiles))
+	errs := make([]error, len(htmlFiles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], errs[i] = parse(htmlFiles[i])
+			}
+		}()
+	}
+	for i := range htmlFiles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, pg := range pages {
+		if errs[i] != nil {
+			rel, _ := filepath.Rel(dir, htmlFiles[i])
+			return nil, fmt.Errorf("%s: %w", rel, errs[i])
+		}
+		rel, _ := filepath.Rel(dir, htmlFiles[i])
+		pg.Path = strings.TrimSuffix("/"+filepath.ToSlash(rel), "index.html")
+		s.Pages[pg.Path] = pg
+	}
+	return s, nil
 }
 
 func parse(file string) (*Page, error) {

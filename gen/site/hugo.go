@@ -111,7 +111,8 @@ func (h *Hugo) copyStatic() error {
 		syncer.NoTimes, syncer.NoChmod = true, true
 		syncer.SrcFs = src.Fs
 		syncer.DestFs = h.sites.Deps.Fs.PublishDirStatic
-		if err := syncer.Sync(string(filepath.Separator), string(filepath.Separator)); err != nil {
+		err := syncer.Sync(string(filepath.Separator), string(filepath.Separator))
+		if err != nil && !herrors.IsNotExist(err) { // no static directory is fine, as for the hugo command
 			return fmt.Errorf("copy static files: %w", err)
 		}
 	}
