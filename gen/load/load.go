@@ -33,6 +33,7 @@ const (
 	LiteratureFile = "references/literature.yaml"
 	CitationsFile  = "references/citations.yaml"
 	ReviewFile     = "review.yaml"
+	InterviewFile  = "interview/bank.yaml"
 )
 
 // Dir loads every data file under dataDir (a path inside fsys, such as
@@ -51,6 +52,11 @@ func Dir(fsys afero.Fs, dataDir string) (*handbook.Handbook, *Sources, diag.List
 	var review handbook.Review
 	if l.optional(ReviewFile, &review) {
 		hb.Review = &review
+	}
+	var bank handbook.InterviewBank
+	if l.optional(InterviewFile, &bank) {
+		bank.File = l.rel(InterviewFile)
+		hb.Interview = &bank
 	}
 	hb.Questions = l.questions()
 	l.problems.Locate(l.src)
