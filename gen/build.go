@@ -70,7 +70,11 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	} else if n, err := diagrams.Prune(root, drawn); err == nil && n > 0 {
 		fmt.Fprintf(stderr, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
 	}
-	out, err := render(root, l, drawn, o.draft && !l.report.OK())
+	baseURL, err := site.BaseURL(root, o.baseURL)
+	if err != nil {
+		return err
+	}
+	out, err := render(root, baseURL, l, drawn, o.draft && !l.report.OK())
 	if err != nil {
 		return err
 	}
