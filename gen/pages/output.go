@@ -29,6 +29,7 @@ var Owned = []string{
 	"content/phase",
 	"content/roles",
 	"content/methods",
+	"content/interview",
 	"generated",
 }
 
