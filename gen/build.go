@@ -128,7 +128,11 @@ func (b *builder) diagrams() error {
 
 func (b *builder) generate() error {
 	b.times.next("write pages")
-	out, err := render(b.root, b.l, b.drawn, b.o.draft && !b.l.report.OK())
+	baseURL, err := site.BaseURL(b.root, b.o.baseURL)
+	if err != nil {
+		return err
+	}
+	out, err := render(b.root, baseURL, b.l, b.drawn, b.o.draft && !b.l.report.OK())
 	if err != nil {
 		return err
 	}

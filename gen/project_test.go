@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 }
 
 // siteSources are the hand-written parts of the project a build needs.
-var siteSources = []string{"config.toml", "netlify.toml", "package.json", "package-lock.json", "layouts", "assets", "static", "content", "data/handbook.yaml", "data/references", "diagram-cache"}
+var siteSources = []string{"config.toml", "netlify.toml", "package.json", "package-lock.json", "layouts", "assets", "static", "content", "data/handbook.yaml", "data/references", "data/interview", "diagram-cache"}
 
 // newProject copies the site sources and the named questions of the
 // repository into a temporary project and returns its root.

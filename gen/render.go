@@ -20,8 +20,9 @@ const ExportsDir = "generated/static/exports"
 const DiagramsDir = "generated/static/diagrams"
 
 // render produces every generated file of a build: the Hugo content and
-// data, the drawn diagrams and the exports.
-func render(root string, l *loaded, drawn map[string]diagrams.Drawn, draft bool) (*pages.Output, error) {
+// data, the drawn diagrams and the exports. baseURL is the site's absolute
+// URL, for the exports' permalinks.
+func render(root, baseURL string, l *loaded, drawn map[string]diagrams.Drawn, draft bool) (*pages.Output, error) {
 	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: draft, Diagrams: drawn})
 	for _, f := range diagrams.Sorted(drawn) {
 		b, err := os.ReadFile(filepath.Join(root, diagrams.CacheDir, f))
@@ -32,6 +33,10 @@ func render(root string, l *loaded, drawn map[string]diagrams.Drawn, draft bool)
 	}
 	out.Add(ExportsDir+"/handbook.md", export.Markdown(l.h, l.report))
 	out.Add(ExportsDir+"/gates.json", export.GatesJSON(l.report))
+	out.Add(ExportsDir+"/questions.json", export.QuestionsJSON(l.h, baseURL))
+	if b := export.InterviewJSON(l.h, baseURL); b != nil {
+		out.Add(ExportsDir+"/interview-bank.json", b)
+	}
 	return out, nil
 }
 

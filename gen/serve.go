@@ -63,12 +63,13 @@ func runServe(root string, args []string, stdout, stderr io.Writer) error {
 
 // previewer keeps one Hugo site alive and rebuilds what changed.
 type previewer struct {
-	root   string
-	dir    string
-	hugo   *site.Hugo
-	server *preview.Server
-	out    io.Writer
-	log    io.Writer
+	root    string
+	baseURL string
+	dir     string
+	hugo    *site.Hugo
+	server  *preview.Server
+	out     io.Writer
+	log     io.Writer
 }
 
 func newPreview(root, baseURL string, out, log io.Writer) (*previewer, error) {
@@ -83,7 +84,7 @@ func newPreview(root, baseURL string, out, log io.Writer) (*previewer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	p := &previewer{root: root, dir: dir, server: preview.New(dir, rules), out: out, log: log}
+	p := &previewer{root: root, baseURL: baseURL, dir: dir, server: preview.New(dir, rules), out: out, log: log}
 	// The first build must produce the generated content Hugo needs to start.
 	if _, err := p.generate(); err != nil {
 		return nil, err
@@ -114,7 +115,7 @@ func (p *previewer) generate() ([]string, error) {
 	if missing != nil {
 		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid\n", missing)
 	}
-	out, err := render(p.root, l, drawn, !l.report.OK())
+	out, err := render(p.root, p.baseURL, l, drawn, !l.report.OK())
 	if err != nil {
 		return nil, err
 	}

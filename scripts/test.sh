@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the handbook: unit, whole-site and browser tests (go test ./...), then each
-# fuzz target for a bounded time. Installs what a fresh machine lacks first: the Node packages
-# pinned in package-lock.json and, on Debian or Ubuntu, the chromium package the browser tests
-# drive. Environment: FUZZTIME (default 10s per target), CHROME_PATH (a Chromium to use).
+# Runs every test of the handbook: unit, whole-site and browser tests (go test ./...), the
+# JavaScript unit tests (node --test), then each fuzz target for a bounded time. Installs what a
+# fresh machine lacks first: the Node packages pinned in package-lock.json and, on Debian or
+# Ubuntu, the chromium package the browser tests drive. Environment: FUZZTIME (default 10s per
+# target), CHROME_PATH (a Chromium to use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: $1 is required but not installed. $2" >&2; exit 1; }; }
 need go "Install Go 1.26 (https://go.dev/dl/)."
 need npm "Install Node.js 20 or newer with npm (https://nodejs.org/)."
+need node "Install Node.js 20 or newer (https://nodejs.org/)."
 
 # Node packages (Mermaid, Pagefind, axe-core, Lighthouse), exactly as locked.
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
@@ -31,6 +33,7 @@ fi
 
 go vet ./...
 go test -count=1 ./...
+node --test assets/js/test/
 
 # Fuzz targets, each for a bounded time (go test -fuzz takes one target at a time).
 fuzztime="${FUZZTIME:-10s}"

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -167,12 +168,19 @@ func (tab *Tab) listen(ev any) {
 // Open navigates to url and waits for the page and its deferred scripts.
 func (tab *Tab) Open(t testing.TB, url string) {
 	t.Helper()
+	tab.Navigate(t, url)
+	tab.Settle(t)
+}
+
+// Navigate goes to url and waits for its body, not for its scripts (which
+// may be disabled).
+func (tab *Tab) Navigate(t testing.TB, url string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 		t.Fatalf("open %s: %v", url, err)
 	}
-	tab.Settle(t)
 }
 
 // Settle waits until the page's module scripts have run (document complete
@@ -198,6 +206,88 @@ func Eval[T any](t testing.TB, tab *Tab, js string) T {
 		t.Fatalf("evaluate %s: %v", js, err)
 	}
 	return v
+}
+
+// WaitFor polls a JavaScript condition until it holds, for pages whose
+// scripts finish after a fetch.
+func WaitFor(t testing.TB, tab *Tab, condition string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !Eval[bool](t, tab, "Boolean("+condition+")") {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", condition)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Click clicks the first element the CSS selector matches, with the mouse.
+func (tab *Tab) Click(t testing.TB, selector string) {
+	t.Helper()
+	tab.do(t, chromedp.Click(chromedp.CSS(selector)))
+}
+
+// SendKeys types text into the first element the CSS selector matches.
+func (tab *Tab) SendKeys(t testing.TB, selector, text string) {
+	t.Helper()
+	tab.do(t, chromedp.SendKeys(chromedp.CSS(selector), text))
+}
+
+func (tab *Tab) do(t testing.TB, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// SaveDownloads makes the tab save what the page downloads into dir, under
+// the file name the page suggests.
+func (tab *Tab) SaveDownloads(t testing.TB, dir string) {
+	t.Helper()
+	tab.call(t, func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, browser.SetDownloadBehavior,
+			browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return err
+	})
+}
+
+// EmulateMedia makes CSS media queries see the given media type ("print",
+// "screen"), as printing does; "" ends the emulation.
+func (tab *Tab) EmulateMedia(t testing.TB, media string) {
+	t.Helper()
+	tab.call(t, func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	})
+}
+
+// DisableJavaScript turns script execution off for the pages the tab opens
+// next, to see them as a reader without JavaScript does.
+func (tab *Tab) DisableJavaScript(t testing.TB) {
+	t.Helper()
+	tab.call(t, func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})
+}
+
+// PrintToPDF prints the page as Chromium's print dialog would and returns the PDF.
+func (tab *Tab) PrintToPDF(t testing.TB) []byte {
+	t.Helper()
+	var pdf []byte
+	tab.call(t, func(ctx context.Context, target *chromedp.Target) error {
+		res, err := cdp.Call(ctx, target, page.PrintToPDF, page.PrintToPDFParams{})
+		pdf = res.Data
+		return err
+	})
+	return pdf
+}
+
+func (tab *Tab) call(t testing.TB, fn func(context.Context, *chromedp.Target) error) {
+	t.Helper()
+	tab.do(t, chromedp.Func(fn))
 }
 
 // Problems returns the console errors, exceptions and CSP violations so far.

@@ -1,6 +1,7 @@
 // Package export writes the handbook in forms other tools read: the whole
 // handbook as one Markdown document in the specification's output format,
-// the gate report as JSON, and the questions as JSON.
+// the gate report as JSON, the questions as JSON (questions.json) and the
+// requirements interview's bank as JSON (interview-bank.json).
 package export
 
 import (

@@ -1,6 +1,7 @@
 // Package handbook is the data model of the Performance Engineering Interview
-// Handbook: questions, clusters and the four reference kinds (glossary, tools,
-// literature, citations), as decoded from data/.
+// Handbook: questions, clusters, the four reference kinds (glossary, tools,
+// literature, citations) and the requirements interview's question bank, as
+// decoded from data/.
 //
 // Struct tags carry the data format: `yaml` names the field, a field without
 // `omitempty` is required, and `doc` describes it. The JSON Schema in schema/
@@ -17,8 +18,9 @@ type Handbook struct {
 	Tools         []*Tool
 	Literature    []*Work
 	Citations     []*Work
-	Review        *Review // nil when no review has been recorded
+	Review        *Review        // nil when no review has been recorded
 	Redirects     []*Redirect
+	Interview     *InterviewBank // the requirements interview; nil when data/interview/bank.yaml is absent
 }
 
 // Redirect keeps an old URL working after its page went away or moved

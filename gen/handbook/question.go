@@ -31,6 +31,9 @@ type Question struct {
 	File string `yaml:"-"`
 }
 
+// Path is the question's permanent site path (config.toml: permalinks).
+func (q *Question) Path() string { return "/q/" + q.Slug + "/" }
+
 // Chain is the performance chain every answer walks through.
 type Chain struct {
 	SLO        Prose `yaml:"slo,omitempty" doc:"The objective and how far the system is from it."`

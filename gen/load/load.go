@@ -36,6 +36,7 @@ const (
 	CitationsFile  = "references/citations.yaml"
 	ReviewFile     = "review.yaml"
 	RedirectsFile  = "redirects.yaml"
+	InterviewFile  = "interview/bank.yaml"
 )
 
 // Dir loads every data file under dataDir (a path inside fsys, such as
@@ -56,6 +57,11 @@ func Dir(fsys afero.Fs, dataDir string) (*handbook.Handbook, *Sources, diag.List
 		hb.Review = &review
 	}
 	l.optional(RedirectsFile, &hb.Redirects)
+	var bank handbook.InterviewBank
+	if l.optional(InterviewFile, &bank) {
+		bank.File = l.rel(InterviewFile)
+		hb.Interview = &bank
+	}
 	hb.Questions = l.questions()
 	l.problems.Locate(l.src)
 	return hb, l.src, l.problems

@@ -5,6 +5,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/apa"
 	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/loop"
 )
 
 // DataDir is where the JSON the templates read is written; config.toml
@@ -69,7 +70,7 @@ func NewMatrix(h *handbook.Handbook) Matrix {
 }
 
 // data writes the JSON the templates read: reference tooltips, the matrix,
-// headline counts and the gate report.
+// headline counts, the gate report, the loop presets and the interview bank.
 func (r *renderer) data() {
 	tips := map[string]any{}
 	for _, g := range r.h.Glossary {
@@ -87,6 +88,11 @@ func (r *renderer) data() {
 	r.writeJSON(DataDir+"/refs.json", tips)
 	r.writeJSON(DataDir+"/matrix.json", NewMatrix(r.h))
 	r.writeJSON(DataDir+"/handbook.json", r.summary())
+	r.writeJSON(DataDir+"/loop.json", map[string]any{"presets": loop.Presets(r.h.Questions),
+		"max_questions": loop.MaxQuestions, "budget_minutes": loop.BudgetMinutes})
+	if r.h.Interview != nil {
+		r.writeJSON(DataDir+"/interview.json", r.h.Interview)
+	}
 	if r.opts.Report != nil {
 		r.writeJSON(DataDir+"/gates.json", map[string]any{"report": r.opts.Report, "draft": r.opts.Draft})
 	}

@@ -173,7 +173,7 @@ func (u usage) usedIn(id string) string {
 }
 
 // QuestionURL is a question's permanent page URL.
-func QuestionURL(q *handbook.Question) string { return "/q/" + q.Slug + "/" }
+func QuestionURL(q *handbook.Question) string { return q.Path() }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -30,6 +30,7 @@ var Owned = []string{
 	"content/roles",
 	"content/methods",
 	"content/print",
+	"content/interview",
 	"generated",
 }
 

@@ -54,6 +54,7 @@ func Render(h *handbook.Handbook, opts Options) *Output {
 		"Every dimension × phase cell of the handbook and the questions that cover it.", "matrix")
 	r.simple("content/gates/_index.md", "Quality gates",
 		"The 20 quality gates of the specification, computed from the data at build time.", "gates")
+	r.interview()
 	r.data()
 	r.redirects()
 	r.add("generated/assets/chroma.css", chromaCSS())
@@ -76,7 +77,7 @@ func (r *renderer) questions() {
 		r.add(path.Join("content/questions", q.Slug+".md"), r.questionPage(q, i+1, prev, next))
 	}
 	r.simple("content/questions/_index.md", "All questions",
-		"Every question of the handbook; filter by difficulty, dimension, phase, cluster and role.", "questions", "filter")
+		"Every question of the handbook; filter by difficulty, dimension, phase, cluster and role.", "questions", "filter", "loop-add")
 }
 
 // simple renders a section page whose template draws everything from data.
@@ -89,6 +90,23 @@ func (r *renderer) simple(name, title, description, layoutKey string, scripts ..
 		p.set("scripts", scripts)
 	}
 	r.add(name, p.bytes("the handbook as a whole"))
+}
+
+// interview renders the requirements interview's page, whose template lays
+// out the bank (generated/data/interview.json) as a questionnaire that
+// assets/js/interview.js turns into rounds.
+func (r *renderer) interview() {
+	b := r.h.Interview
+	if b == nil {
+		return
+	}
+	p := &page{}
+	p.set("title", b.Title)
+	p.set("description", plainSentence(b.Intro, 300))
+	p.set("generatedView", "interview")
+	p.set("scripts", []string{"interview"})
+	p.set("styles", []string{"tools"})
+	r.add("content/interview/_index.md", p.bytes(b.File))
 }
 
 // ClusterCoverage counts what a cluster's questions contain, for the

@@ -127,3 +127,29 @@ func TestUnwritableFilesystemIsAnError(t *testing.T) {
 	var pe *fs.PathError
 	_ = errors.As(err, &pe)
 }
+
+// The tools' pages and data: the interview page exists only with a bank,
+// and pages load only the scripts they use.
+func TestToolPagesAndData(t *testing.T) {
+	h := sample(t)
+	out := Render(h, Options{})
+	for name, want := range map[string]string{
+		"content/interview/_index.md":          `scripts: ["interview"]`,
+		"content/questions/sample-question.md": `scripts: ["loop-add"]`,
+		"content/questions/_index.md":          `scripts: ["filter","loop-add"]`,
+		DataDir + "/interview.json":            `"status_complete": "Complete"`,
+		DataDir + "/loop.json":                 `"url": "/loop/?q=pe-900\u0026title=SRE+loop"`,
+	} {
+		b, ok := out.File(name)
+		if !ok || !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s lacks %s:\n%s", name, want, b)
+		}
+	}
+	if b, _ := out.File("content/glossary/_index.md"); bytes.Contains(b, []byte("scripts:")) {
+		t.Error("the glossary loads page scripts it does not use")
+	}
+	h.Interview = nil
+	if _, ok := Render(h, Options{}).File("content/interview/_index.md"); ok {
+		t.Error("an interview page was rendered without a bank")
+	}
+}

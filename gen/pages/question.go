@@ -44,6 +44,7 @@ func (r *renderer) questionPage(q *handbook.Question, weight int, prev, next *ha
 	p.set("roles", q.Roles)
 	p.set("methods", q.Methods)
 	p.set("duration", q.DurationMinutes)
+	p.set("scripts", []string{"loop-add"})
 	p.set("number", weight)
 	p.set("diagrams", r.diagramParams(q))
 	p.set("scripts", []string{"question"})

@@ -29,6 +29,7 @@ var Files = []File{
 	{"works.schema.json", "Works", "data/references/literature.yaml (L#) and citations.yaml (A#): APA 7th parts.", reflect.TypeFor[[]handbook.Work]()},
 	{"review.schema.json", "Review record", "data/review.yaml: the self-review record of gate 20.", reflect.TypeFor[handbook.Review]()},
 	{"redirects.schema.json", "Redirects", "data/redirects.yaml: old URLs kept working, and retired question ids.", reflect.TypeFor[[]handbook.Redirect]()},
+	{"interview.schema.json", "Interview bank", "data/interview/bank.yaml: the requirements interview's rounds, checklist, summary template and risks.", reflect.TypeFor[handbook.InterviewBank]()},
 }
 
 // Generate renders one schema file.

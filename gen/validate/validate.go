@@ -1,7 +1,8 @@
 // Package validate checks the rules that span fields and files once the data
 // has been decoded: ids and slugs are unique, questions name real clusters,
 // every [Ref: X] and [G: term] resolves, URLs and identifiers are well formed,
-// and diagrams carry nothing that could script a reader's browser.
+// diagrams carry nothing that could script a reader's browser, and the
+// requirements interview's bank is consistent with itself and the questions.
 package validate
 
 import (
@@ -22,6 +23,7 @@ func Handbook(h *handbook.Handbook, dataDir string) diag.List {
 	v.meta()
 	v.questions()
 	v.references()
+	v.interview()
 	return v.problems
 }
 
