@@ -120,7 +120,11 @@ func (l *loader) questions() []*handbook.Question {
 func (l *loader) decode(file string, dst any) bool {
 	data, err := readLimited(l.fs, file)
 	if err != nil {
-		l.problems = append(l.problems, problemFrom(file, err))
+		p := problemFrom(file, err)
+		if p.Line > 0 && data != nil {
+			p.Path = pathAt(data, p.Line, p.Col)
+		}
+		l.problems = append(l.problems, p)
 		return false
 	}
 	n := len(l.problems)
