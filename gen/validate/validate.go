@@ -22,6 +22,7 @@ func Handbook(h *handbook.Handbook, dataDir string) diag.List {
 	v.meta()
 	v.questions()
 	v.references()
+	v.text()
 	return v.problems
 }
 
