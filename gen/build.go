@@ -10,7 +10,9 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/inert"
 	"github.com/perfhandbook/handbook/gen/site"
+	"github.com/perfhandbook/handbook/gen/stage"
 )
 
 // buildOptions are the flags of gen build.
@@ -34,7 +36,10 @@ func runBuild(root string, args []string, stdout, stderr io.Writer) error {
 }
 
 // build runs the whole pipeline. Nothing is written before the data has
-// loaded and validated; public/ changes only by one atomic swap at the end.
+// loaded and validated; public/ changes only by one atomic swap at the end,
+// after the staged site has passed the post-build checks, so a build that
+// fails or is killed at any point leaves the previous site (the stages are
+// named in package stage).
 func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
 	unlock, err := site.Lock(root)
@@ -46,6 +51,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if err := site.CleanLeftovers(root, publicDir); err != nil {
 		return fmt.Errorf("clean up after an earlier build: %w", err)
 	}
+	stage.Reached(stage.Locked)
 	l, err := prepare(root, stdout, stderr)
 	if err != nil {
 		return err
@@ -77,15 +83,21 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	if _, err := out.Sync(projectFs(root)); err != nil {
 		return fmt.Errorf("write generated pages: %w", err)
 	}
+	stage.Reached(stage.Generated)
 	staging, err := site.Staging(root)
 	if err != nil {
 		return err
 	}
 	pagesBuilt, err := renderSite(root, staging, o.baseURL, stderr)
+	if err == nil {
+		stage.Reached(stage.Staged)
+		err = inert.Check(staging)
+	}
 	if err != nil {
 		os.RemoveAll(staging)
 		return err
 	}
+	stage.Reached(stage.Checked)
 	if err := site.Publish(staging, publicDir); err != nil {
 		os.RemoveAll(staging)
 		return err
