@@ -144,3 +144,46 @@ title: hostile links
 // scheme matches a URL that names a scheme, as a browser reads an href
 // (after entity decoding, ignoring case).
 var scheme = regexp.MustCompile(`(?i)^\s*[a-z][a-z0-9+.-]*:`)
+
+// The project's Hugo configuration is at Hugo's default security policy or
+// tighter: no raw HTML from Markdown, no inline shortcodes, no programs, no
+// remote resources, only HUGO_ environment variables, no HTML content files.
+func TestProjectConfigIsAtLeastAsStrictAsHugosDefaults(t *testing.T) {
+	b, err := os.ReadFile("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Markup struct {
+			Goldmark struct{ Renderer struct{ Unsafe bool } }
+		}
+		Security struct {
+			EnableInlineShortcodes bool
+			AllowContent           []string
+			Exec                   struct{ Allow []string }
+			HTTP                   struct{ URLs, Methods []string }
+			Funcs                  struct{ Getenv []string }
+		}
+	}
+	if err := toml.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	s := c.Security
+	checks := []struct {
+		ok   bool
+		what string
+	}{
+		{!c.Markup.Goldmark.Renderer.Unsafe, "markup.goldmark.renderer.unsafe must stay false: data is untrusted"},
+		{!s.EnableInlineShortcodes, "security.enableInlineShortcodes must stay false"},
+		{len(s.AllowContent) == 0, "security.allowContent must stay unset: HTML content files stay refused"},
+		{strings.Join(s.Exec.Allow, ",") == "^$", "security.exec.allow must be ['^$']: Hugo runs no program"},
+		{strings.Join(s.HTTP.URLs, ",") == "^$", "security.http.urls must be ['^$']: no remote resources"},
+		{strings.Join(s.HTTP.Methods, ",") == "(?i)GET", "security.http.methods must be GET only"},
+		{strings.Join(s.Funcs.Getenv, ",") == "^HUGO_", "security.funcs.getenv must be ['^HUGO_']"},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Error(c.what)
+		}
+	}
+}
