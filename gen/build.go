@@ -10,8 +10,10 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/inert"
 	"github.com/perfhandbook/handbook/gen/postbuild"
 	"github.com/perfhandbook/handbook/gen/site"
+	"github.com/perfhandbook/handbook/gen/stage"
 )
 
 // buildOptions are the flags of gen build.
@@ -37,7 +39,10 @@ func runBuild(root string, args []string, stdout, stderr io.Writer) error {
 }
 
 // build runs the whole pipeline. Nothing is written before the data has
-// loaded and validated; public/ changes only by one atomic swap at the end.
+// loaded and validated; public/ changes only by one atomic swap at the end,
+// after the staged site has passed the post-build checks, so a build that
+// fails or is killed at any point leaves the previous site (the stages are
+// named in package stage).
 func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
 	unlock, err := site.Lock(root)
@@ -80,6 +85,7 @@ func (b *builder) clean() error {
 	if err := site.CleanLeftovers(b.root, b.publicDir); err != nil {
 		return fmt.Errorf("clean up after an earlier build: %w", err)
 	}
+	stage.Reached(stage.Locked)
 	return nil
 }
 
@@ -139,6 +145,7 @@ func (b *builder) generate() error {
 	if _, err := out.Sync(projectFs(b.root)); err != nil {
 		return fmt.Errorf("write generated pages: %w", err)
 	}
+	stage.Reached(stage.Generated)
 	return nil
 }
 
@@ -148,8 +155,11 @@ func (b *builder) hugo() error {
 	if b.staging, err = site.Staging(b.root); err != nil {
 		return err
 	}
-	b.pages, err = renderSite(b.root, b.staging, b.o.baseURL, b.log)
-	return err
+	if b.pages, err = renderSite(b.root, b.staging, b.o.baseURL, b.log); err != nil {
+		return err
+	}
+	stage.Reached(stage.Staged)
+	return nil
 }
 
 func (b *builder) index() error {
@@ -163,8 +173,14 @@ func (b *builder) check() error {
 	if err != nil {
 		return err
 	}
-	b.built, err = postbuild.Check(b.staging, postbuild.Options{BaseURL: b.o.baseURL, MermaidFallback: b.missing != nil, Published: published}, b.out)
-	return err
+	if b.built, err = postbuild.Check(b.staging, postbuild.Options{BaseURL: b.o.baseURL, MermaidFallback: b.missing != nil, Published: published}, b.out); err != nil {
+		return err
+	}
+	if err := inert.Check(b.staging); err != nil {
+		return err
+	}
+	stage.Reached(stage.Checked)
+	return nil
 }
 
 func (b *builder) publish() error {

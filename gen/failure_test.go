@@ -29,6 +29,9 @@ func TestFailedBuildLeavesPublicUnchanged(t *testing.T) {
 		{"broken template", "layouts/questions/page.html",
 			func(s string) string { return strings.Replace(s, "{{ .Content }}", "{{ .Content", 1) },
 			`questions/page.html:`},
+		{"failing post-build check", "layouts/_partials/footer.html",
+			func(s string) string { return s + `<p style="color:red">inline style</p>` },
+			"the built site is not inert"},
 		{"failing gates without -draft", "", nil, "quality gates fail"},
 	}
 	for _, b := range breakages {
@@ -51,6 +54,9 @@ func TestFailedBuildLeavesPublicUnchanged(t *testing.T) {
 			}
 			if after := treeHash(t, public); after != before {
 				t.Fatal("public/ changed after a failed build")
+			}
+			if l := leftovers(t, dir); len(l) > 0 {
+				t.Fatalf("the failed build left %v behind", l)
 			}
 		})
 	}

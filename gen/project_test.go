@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 	for _, d := range sharedDirs {
 		os.RemoveAll(d)
 	}
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
 	os.Exit(code)
 }
 

@@ -113,8 +113,9 @@ func (p *previewer) generate() ([]string, error) {
 		return nil, err
 	}
 	if missing != nil {
-		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid\n", missing)
+		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid (pages may use inline styles meanwhile)\n", missing)
 	}
+	p.server.AllowInlineStyles(missing != nil)
 	out, err := render(p.root, p.baseURL, l, drawn, !l.report.OK())
 	if err != nil {
 		return nil, err

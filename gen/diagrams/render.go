@@ -23,7 +23,7 @@ import (
 // Themes are the Mermaid themes drawn for each diagram, by site theme.
 var Themes = map[string]string{"light": "default", "dark": "dark"}
 
-//go:embed render.html
+//go:embed render.html render.js
 var page embed.FS
 
 // Renderer holds one headless Chromium with Mermaid loaded.
@@ -42,6 +42,7 @@ func NewRenderer(mermaidDist string) (*Renderer, error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/render.html", http.FileServerFS(page))
+	mux.Handle("/render.js", http.FileServerFS(page))
 	mux.Handle("/", http.FileServer(http.Dir(mermaidDist)))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)

@@ -18,7 +18,7 @@ type Handbook struct {
 	Tools         []*Tool
 	Literature    []*Work
 	Citations     []*Work
-	Review        *Review        // nil when no review has been recorded
+	Review        *Review // nil when no review has been recorded
 	Redirects     []*Redirect
 	Interview     *InterviewBank // the requirements interview; nil when data/interview/bank.yaml is absent
 }

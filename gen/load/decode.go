@@ -9,6 +9,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
@@ -23,9 +24,14 @@ type source struct {
 }
 
 // parse parses data as a single YAML document without anchors, aliases,
-// merge keys or tags.
+// merge keys or tags, nested at most MaxDepth levels.
 func parse(file string, data []byte, problems *diag.List) (*source, bool) {
-	f, err := parser.ParseBytes(data, 0)
+	tokens := lexer.Tokenize(string(data))
+	if p := checkDepth(file, tokens); p != nil {
+		*problems = append(*problems, *p)
+		return nil, false
+	}
+	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		*problems = append(*problems, yamlProblem(file, data, nil, err, nil))
 		return nil, false
@@ -231,4 +237,37 @@ func describeSrc(t reflect.Type, tok *token.Token) string {
 		return fmt.Sprintf("%s (%q)", kind, tok.Value)
 	}
 	return kind
+}
+
+// pathAt names the field of a file that holds the character at line:col,
+// so that a problem found in the raw bytes also names its field: the node
+// that starts last at or before that position. It returns "" when the file
+// cannot be parsed.
+func pathAt(data []byte, line, col int) string {
+	tokens := lexer.Tokenize(string(data))
+	if checkDepth("", tokens) != nil {
+		return ""
+	}
+	f, err := parser.Parse(tokens, 0)
+	if err != nil || len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return ""
+	}
+	char := token.Position{Line: line, Column: col}
+	var found ast.Node
+	var at token.Position
+	ast.Walk(visitorFunc(func(n ast.Node) bool {
+		if tk := n.GetToken(); tk != nil && tk.Position != nil && !less(char, *tk.Position) && (found == nil || !less(*tk.Position, at)) {
+			found, at = n, *tk.Position
+		}
+		return true
+	}), f.Docs[0].Body)
+	if found == nil {
+		return ""
+	}
+	return found.GetPath()
+}
+
+// less orders positions in a file.
+func less(a, b token.Position) bool {
+	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
 }

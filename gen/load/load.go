@@ -162,7 +162,11 @@ func decodeFile(fsys afero.Fs, file string, dst any) decoded {
 	r := decoded{file: file}
 	data, err := readLimited(fsys, file)
 	if err != nil {
-		r.problems = append(r.problems, problemFrom(file, err))
+		p := problemFrom(file, err)
+		if p.Line > 0 && data != nil {
+			p.Path = pathAt(data, p.Line, p.Col)
+		}
+		r.problems = append(r.problems, p)
 		return r
 	}
 	src, ok := parse(file, data, &r.problems)

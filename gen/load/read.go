@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"io"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
@@ -11,8 +12,9 @@ import (
 )
 
 // readLimited reads a data file, refusing files over MaxFileSize, invalid
-// UTF-8 and control characters (which YAML forbids and which can hide text
-// from reviewers).
+// UTF-8, control characters (which YAML forbids) and invisible formatting
+// characters (bidi controls, zero-width spaces and joiners), which can hide
+// text from reviewers.
 func readLimited(fsys afero.Fs, file string) ([]byte, error) {
 	f, err := fsys.Open(file)
 	if err != nil {
@@ -31,7 +33,7 @@ func readLimited(fsys afero.Fs, file string) ([]byte, error) {
 		return nil, &diag.Problem{File: file, Msg: "file is empty"}
 	}
 	if p := checkText(file, data); p != nil {
-		return nil, p
+		return data, p // the data lets the caller name the field the character is in
 	}
 	return data, nil
 }
@@ -54,6 +56,8 @@ func checkText(file string, data []byte) *diag.Problem {
 			return at(fmt.Sprintf("control character U+%04X is not allowed in data files", r))
 		case isBidiControl(r):
 			return at(fmt.Sprintf("bidirectional control character U+%04X is not allowed: it can make text read differently from what it is", r))
+		case unicode.Is(unicode.Cf, r):
+			return at(fmt.Sprintf("invisible formatting character U+%04X is not allowed: it makes ids, slugs and terms that look equal differ; delete it", r))
 		}
 		i += size
 		col++

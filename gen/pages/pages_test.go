@@ -16,7 +16,7 @@ import (
 )
 
 // sample loads the small valid handbook the validate package tests with.
-func sample(t *testing.T) *handbook.Handbook {
+func sample(t testing.TB) *handbook.Handbook {
 	t.Helper()
 	ar, err := txtar.ParseFile("../validate/testdata/base.txtar")
 	if err != nil {

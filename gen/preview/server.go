@@ -25,15 +25,26 @@ type Server struct {
 	dir   string
 	rules []headers.Rule
 
-	mu      sync.Mutex
-	clients map[chan string]struct{}
-	lastErr string
-	version int
+	mu           sync.Mutex
+	clients      map[chan string]struct{}
+	lastErr      string
+	version      int
+	inlineStyles bool
 }
 
 // New serves the site in dir with the given header rules.
 func New(dir string, rules []headers.Rule) *Server {
 	return &Server{dir: dir, rules: rules, clients: map[chan string]struct{}{}}
+}
+
+// AllowInlineStyles adds 'unsafe-inline' to the style-src of the
+// Content-Security-Policy sent with pages while diagrams are shown by
+// client-side Mermaid, which injects <style> elements and attributes.
+// Production never needs it: published diagrams are pre-drawn SVG images.
+func (s *Server) AllowInlineStyles(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inlineStyles = on
 }
 
 // Reload tells every open page to reload, and clears a shown error.
@@ -107,12 +118,37 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	if strings.HasSuffix(full, ".html") {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		s.mu.Lock()
+		if csp := w.Header().Get(cspHeader); csp != "" && s.inlineStyles {
+			w.Header().Set(cspHeader, withInlineStyles(csp))
+		}
+		s.mu.Unlock()
 		data = inject(data)
 	} else if ct := contentType(full); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+const cspHeader = "Content-Security-Policy"
+
+// withInlineStyles returns csp with 'unsafe-inline' added to style-src
+// (which it gains, copied from default-src, if it had none).
+func withInlineStyles(csp string) string {
+	directives := strings.Split(csp, ";")
+	fallback := "'self'"
+	for i, d := range directives {
+		f := strings.Fields(d)
+		switch {
+		case len(f) > 0 && f[0] == "style-src":
+			directives[i] = " " + strings.Join(append(f, "'unsafe-inline'"), " ")
+			return strings.TrimSpace(strings.Join(directives, ";"))
+		case len(f) > 1 && f[0] == "default-src":
+			fallback = strings.Join(f[1:], " ")
+		}
+	}
+	return strings.TrimSuffix(strings.TrimSpace(csp), ";") + "; style-src " + fallback + " 'unsafe-inline'"
 }
 
 var liveTag = []byte(`<script src="` + Prefix + `live.js" defer></script>`)

@@ -21,7 +21,8 @@ func Lock(root string) (unlock func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	name := filepath.Join(dir, "lock")
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +30,8 @@ func Lock(root string) (unlock func(), err error) {
 		holder, _ := os.ReadFile(f.Name())
 		f.Close()
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, fmt.Errorf("another build is running in %s (process %s); wait for it to finish", root, strings.TrimSpace(string(holder)))
+			return nil, fmt.Errorf("another build holds the build lock %s (process %s); wait for it to finish, then build again",
+				name, strings.TrimSpace(string(holder)))
 		}
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/perfhandbook/handbook/gen/stage"
 )
 
 // WorkDir is where builds keep their staging directories and lock, inside
@@ -32,7 +34,9 @@ func Publish(staging, publicDir string) error {
 	if err := exchange(staging, publicDir); err != nil {
 		return fmt.Errorf("swap %s into %s: %w", staging, publicDir, err)
 	}
-	// staging now holds the previous site.
+	stage.Reached(stage.Swapped)
+	// staging now holds the previous site; if this is cut short,
+	// CleanLeftovers removes the rest.
 	return os.RemoveAll(staging)
 }
 

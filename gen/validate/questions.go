@@ -11,6 +11,10 @@ import (
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// idSlug matches the slugs every question already has: /q/pe-001/ redirects
+// to question PE-001, so no slug or alias may take that form.
+var idSlug = regexp.MustCompile(`^pe-[0-9]+$`)
+
 // MaxSlugLength keeps URLs short enough to paste into an interview loop.
 const MaxSlugLength = 80
 
@@ -53,13 +57,9 @@ func (v *validator) question(q *handbook.Question, clusters map[string]bool) {
 	if !clusters[q.Cluster] {
 		v.problems.Errorf(q.File, "$.cluster", "cluster %q is not defined in data/handbook.yaml", q.Cluster)
 	}
-	if len(q.Slug) > MaxSlugLength {
-		v.problems.Errorf(q.File, "$.slug", "slug is %d characters; keep it to %d", len(q.Slug), MaxSlugLength)
-	}
+	v.slug(q.File, "$.slug", "slug", q.Slug)
 	for i, a := range q.Aliases {
-		if !slugPattern.MatchString(a) {
-			v.problems.Errorf(q.File, fmt.Sprintf("$.aliases[%d]", i), "alias %q must be a slug: lowercase letters, digits and single hyphens", a)
-		}
+		v.slug(q.File, fmt.Sprintf("$.aliases[%d]", i), "alias", a)
 	}
 	if q.DurationMinutes < 1 || q.DurationMinutes > 120 {
 		v.problems.Errorf(q.File, "$.duration_minutes", "%d minutes is outside 1–120", q.DurationMinutes)
@@ -70,6 +70,21 @@ func (v *validator) question(q *handbook.Question, clusters map[string]bool) {
 	v.mentions(q.File, q)
 }
 
+// slug checks one URL slug of a question. The loader has checked the slug's
+// form already; aliases are checked here.
+func (v *validator) slug(file, p, what, s string) {
+	switch {
+	case !slugPattern.MatchString(s):
+		if what == "alias" {
+			v.problems.Errorf(file, p, "alias %q must be a slug: lowercase letters a-z, digits and single hyphens", s)
+		}
+	case len(s) > MaxSlugLength:
+		v.problems.Errorf(file, p, "%s is %d characters; keep it to %d", what, len(s), MaxSlugLength)
+	case idSlug.MatchString(s):
+		v.problems.Errorf(file, p, "%s %q is reserved: /q/%s/ redirects to question %s", what, s, s, strings.ToUpper(s))
+	}
+}
+
 // unsafeDiagram lists Mermaid constructs that could reach outside the
 // diagram: init directives can lower securityLevel, click and href add
 // callbacks and links, and HTML could carry script.
@@ -78,17 +93,30 @@ var unsafeDiagram = []struct {
 	why string
 }{
 	{regexp.MustCompile(`%%\{`), "Mermaid directives (%%{…}%%) are not allowed: the site sets the configuration"},
+	{regexp.MustCompile(`\A\s*---`), "Mermaid front matter (--- config … ---) is not allowed: the site sets the configuration"},
 	{regexp.MustCompile(`(?m)^\s*click\s`), "click callbacks and links are not allowed in diagrams"},
 	{regexp.MustCompile(`(?i)\bhref\b`), "links are not allowed in diagrams"},
 	{regexp.MustCompile(`(?i)javascript:`), "javascript: URLs are not allowed"},
-	{regexp.MustCompile(`(?i)<\s*(script|iframe|img|svg|a|object|embed|style|foreignobject)\b`), "HTML is not allowed in diagram labels"},
 	{regexp.MustCompile(`(?i)\bon[a-z]+\s*=`), "HTML event attributes are not allowed in diagrams"},
 }
+
+// diagramTag finds an HTML tag in a diagram. Labels are drawn as text
+// (htmlLabels off); the one tag Mermaid itself gives meaning is <br>, and
+// class annotations are written <<interface>>.
+var diagramTag = regexp.MustCompile(`(?i)<\s*/?\s*([a-z][a-z0-9-]*)`)
 
 func (v *validator) diagram(file, p, src string) {
 	for _, u := range unsafeDiagram {
 		if m := u.re.FindString(src); m != "" {
 			v.problems.ErrorAt(file, p, m, "%s (found %q)", u.why, strings.TrimSpace(m))
+		}
+	}
+	for _, m := range diagramTag.FindAllStringSubmatchIndex(src, -1) {
+		annotation := m[0] > 0 && src[m[0]-1] == '<'
+		if !annotation && !strings.EqualFold(src[m[2]:m[3]], "br") {
+			tag := src[m[0]:m[1]]
+			v.problems.ErrorAt(file, p, tag, "HTML is not allowed in diagram labels (found %q); only <br> breaks a line", tag)
+			return
 		}
 	}
 }

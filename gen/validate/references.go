@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -128,14 +127,12 @@ func (v *validator) url(file, p, raw string) {
 	if raw == "" {
 		return
 	}
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil || strings.ContainsAny(raw, " \t\n<>\"'`"):
-		v.problems.Errorf(file, p, "%q is not a well-formed URL", raw)
-	case u.Scheme == "http" && u.Host != "":
-		v.problems.Warnf(file, p, "%s uses http; use https if the site supports it", raw)
-	case u.Scheme != "https" || u.Host == "":
-		v.problems.Errorf(file, p, "%q must be an absolute https URL", raw)
+	switch msg, warn := checkURL(raw); {
+	case msg == "":
+	case warn:
+		v.problems.Warnf(file, p, "%s", msg)
+	default:
+		v.problems.Errorf(file, p, "%s", msg)
 	}
 }
 

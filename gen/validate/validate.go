@@ -24,6 +24,7 @@ func Handbook(h *handbook.Handbook, dataDir string) diag.List {
 	v.questions()
 	v.references()
 	v.interview()
+	v.text()
 	return v.problems
 }
 
