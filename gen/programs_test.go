@@ -12,9 +12,11 @@ import (
 )
 
 // runsPrograms names the only packages that may start a program: external
-// (npm and the tools it installs) and chrome (Chromium, for drawing
-// diagrams and for the browser tests). SECURITY.md lists them.
-var runsPrograms = map[string]bool{"external": true, "chrome": true}
+// (npm and the tools it installs), chrome (Chromium, for drawing diagrams and
+// for the browser tests) and bench (gen bench only: it runs builds in child
+// processes to measure their time and peak memory; build and serve never
+// import it). SECURITY.md lists them.
+var runsPrograms = map[string]bool{"external": true, "chrome": true, "bench": true}
 
 // The build runs no program but those it names: only gen/external and
 // gen/chrome import os/exec or start a browser, and nothing uses syscall's

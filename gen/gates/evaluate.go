@@ -64,7 +64,7 @@ func verdict(r Result) Result {
 // of its page where the field is shown.
 func questionOffender(q *handbook.Question, field, reason string) Offender {
 	o := Offender{ID: q.ID, Field: field, File: q.File, Reason: reason}
-	o.Anchor = anchorFor(field)
+	o.Anchor = anchorFor(q, field)
 	o.URL = "/q/" + q.Slug + "/"
 	if o.Anchor != "" {
 		o.URL += "#" + o.Anchor
@@ -72,13 +72,22 @@ func questionOffender(q *handbook.Question, field, reason string) Offender {
 	return o
 }
 
-// anchorFor maps a question field to its section anchor on the page.
-func anchorFor(field string) string {
+// anchorFor maps a question field to its section anchor on the page. The
+// page leaves out empty sections, so a missing section's offender links to
+// the answer (for a chain step) or to the top of the page.
+func anchorFor(q *handbook.Question, field string) string {
 	head, rest, _ := strings.Cut(field, ".")
+	head, _, _ = strings.Cut(head, "[") // risks[0] → risks
+	if !present(q, head) {
+		if head == "chain" {
+			return "answer"
+		}
+		return ""
+	}
 	switch head {
 	case "chain":
-		if rest != "" {
-			return "chain-" + strings.SplitN(rest, ".", 2)[0]
+		if step := strings.SplitN(rest, ".", 2)[0]; rest != "" && present(q, "chain."+step) {
+			return "chain-" + step
 		}
 		return "answer"
 	case "scenario":
@@ -94,6 +103,48 @@ func anchorFor(field string) string {
 		return "diagram"
 	}
 	return ""
+}
+
+// present reports whether the question has content for a field that its page
+// shows as a section ("chain.measure", "risks", …); other fields count as present.
+func present(q *handbook.Question, field string) bool {
+	c := q.Chain
+	switch field {
+	case "chain":
+		return c != handbook.Chain{}
+	case "chain.slo":
+		return c.SLO != ""
+	case "chain.measure":
+		return c.Measure != ""
+	case "chain.bottleneck":
+		return c.Bottleneck != ""
+	case "chain.optimize":
+		return c.Optimize != ""
+	case "chain.validate":
+		return c.Validate != ""
+	case "chain.impact":
+		return c.Impact != ""
+	case "key_insight":
+		return q.KeyInsight != ""
+	case "practical":
+		return len(q.Practical) > 0
+	case "metrics":
+		return len(q.Metrics) > 0
+	case "alternatives":
+		return len(q.Alternatives) > 0
+	case "risks":
+		return len(q.Risks) > 0
+	case "tradeoffs":
+		return len(q.Tradeoffs) > 0
+	case "diagrams":
+		return len(q.Diagrams) > 0
+	case "validation":
+		return q.Validation.Method != "" || len(q.Validation.SuccessCriteria) > 0
+	case "interviewer":
+		iv := q.Interviewer
+		return len(iv.KeyPoints)+len(iv.FollowUps)+len(iv.CommonMistakes) > 0 || iv.Rubric != handbook.Rubric{}
+	}
+	return true
 }
 
 // refOffender points at a reference entry on its page.

@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/perfhandbook/handbook/gen/handbook"
 )
 
 // Code highlighting uses classes (no inline styles, so the CSP can stay
@@ -18,27 +22,66 @@ const (
 
 // chromaCSS renders the light style, and the dark style scoped to the dark
 // theme: by system preference unless the reader chose light, or by choice.
-func chromaCSS() []byte {
+// Only the token classes that the handbook's code actually produces are
+// kept (see usedTokenClasses): the stylesheet is on every question page's
+// first flight, and a full style pair is three times larger.
+func chromaCSS(used map[string]bool) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "/* %s from chroma styles %s and %s — do not edit. */\n", Marker, LightCodeStyle, DarkCodeStyle)
-	b.Write(styleCSS(LightCodeStyle, ""))
+	b.Write(styleCSS(LightCodeStyle, "", used))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	b.Write(darkCSS(":root:not([data-theme=light]) "))
+	b.Write(darkCSS(":root:not([data-theme=light]) ", used))
 	b.WriteString("}\n")
-	b.Write(darkCSS(":root[data-theme=dark] "))
+	b.Write(darkCSS(":root[data-theme=dark] ", used))
 	return b.Bytes()
 }
 
 // darkCSS is the dark style under prefix. Tokens the dark style leaves
 // unstyled would keep the light style's colour (unreadable on a dark
 // background), so every token first falls back to the text colour.
-func darkCSS(prefix string) []byte {
+func darkCSS(prefix string, used map[string]bool) []byte {
 	reset := prefix + ".chroma span { color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit; }\n"
-	return append([]byte(reset), styleCSS(DarkCodeStyle, prefix)...)
+	return append([]byte(reset), styleCSS(DarkCodeStyle, prefix, used)...)
 }
 
-// styleCSS writes one chroma style's rules, each selector prefixed.
-func styleCSS(name, prefix string) []byte {
+// usedTokenClasses tokenises every practical block with the lexer Hugo
+// picks for its language (the same chroma, through the same module graph)
+// and returns the CSS classes of the token types that occur.
+func usedTokenClasses(qs []*handbook.Question) map[string]bool {
+	used := map[string]bool{}
+	for _, q := range qs {
+		for _, p := range q.Practical {
+			lexer := lexers.Get(p.Language)
+			if lexer == nil {
+				continue // Hugo shows an unknown language as plain text
+			}
+			it, err := chroma.Coalesce(lexer).Tokenise(nil, p.Code)
+			if err != nil {
+				continue
+			}
+			for t := it(); t != chroma.EOF; t = it() {
+				used[chroma.StandardTypes[t.Type]] = true
+			}
+		}
+	}
+	return used
+}
+
+// tokenClasses are the classes chroma gives token types (as opposed to
+// structural classes such as chroma, line or ln, which are always kept).
+var tokenClasses = func() map[string]bool {
+	m := map[string]bool{}
+	for t, c := range chroma.StandardTypes {
+		if t > 0 { // negative types are the background, lines, line numbers and errors
+			m[c] = true
+		}
+	}
+	return m
+}()
+
+// styleCSS writes one chroma style's rules, each selector prefixed, leaving
+// out rules for token classes that are not in used.
+func styleCSS(name, prefix string, used map[string]bool) []byte {
 	var raw bytes.Buffer
 	f := html.New(html.WithClasses(true))
 	if err := f.WriteCSS(&raw, styles.Get(name)); err != nil {
@@ -54,10 +97,24 @@ func styleCSS(name, prefix string) []byte {
 		if i := strings.Index(line, "*/"); strings.HasPrefix(line, "/*") && i > 0 {
 			line = strings.TrimSpace(line[i+2:])
 		}
+		if c := lastClass(line); c != "" && tokenClasses[c] && !used[c] {
+			continue
+		}
 		if strings.HasPrefix(line, ".") || strings.HasPrefix(line, "pre") {
 			line = prefix + line
 		}
 		out.WriteString(line + "\n")
 	}
 	return out.Bytes()
+}
+
+// lastClass is the class a rule such as ".chroma .k { … }" styles.
+func lastClass(rule string) string {
+	sel, _, _ := strings.Cut(rule, "{")
+	sel = strings.TrimSpace(sel)
+	i := strings.LastIndex(sel, ".")
+	if i < 0 || strings.ContainsAny(sel[i:], " :>[") {
+		return ""
+	}
+	return sel[i+1:]
 }

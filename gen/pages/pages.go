@@ -57,7 +57,7 @@ func Render(h *handbook.Handbook, opts Options) *Output {
 	r.interview()
 	r.data()
 	r.redirects()
-	r.add("generated/assets/chroma.css", chromaCSS())
+	r.add("generated/assets/chroma.css", chromaCSS(usedTokenClasses(h.Questions)))
 	return r.out
 }
 

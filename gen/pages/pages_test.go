@@ -135,7 +135,7 @@ func TestToolPagesAndData(t *testing.T) {
 	out := Render(h, Options{})
 	for name, want := range map[string]string{
 		"content/interview/_index.md":          `scripts: ["interview"]`,
-		"content/questions/sample-question.md": `scripts: ["loop-add"]`,
+		"content/questions/sample-question.md": `scripts: ["question","loop-add"]`,
 		"content/questions/_index.md":          `scripts: ["filter","loop-add"]`,
 		DataDir + "/interview.json":            `"status_complete": "Complete"`,
 		DataDir + "/loop.json":                 `"url": "/loop/?q=pe-900\u0026title=SRE+loop"`,

@@ -44,10 +44,9 @@ func (r *renderer) questionPage(q *handbook.Question, weight int, prev, next *ha
 	p.set("roles", q.Roles)
 	p.set("methods", q.Methods)
 	p.set("duration", q.DurationMinutes)
-	p.set("scripts", []string{"loop-add"})
 	p.set("number", weight)
 	p.set("diagrams", r.diagramParams(q))
-	p.set("scripts", []string{"question"})
+	p.set("scripts", []string{"question", "loop-add"})
 	p.set("prev", neighbour(prev))
 	p.set("next", neighbour(next))
 	for _, s := range Sections {
