@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -117,6 +119,7 @@ func newProjectIn(t testing.TB, dir string, questions ...string) string {
 	for _, id := range questions {
 		copyTree(t, filepath.Join(repoRoot, "data/questions", id+".yaml"), filepath.Join(dir, "data/questions", id+".yaml"))
 	}
+	linkOnlyPresentQuestions(t, dir, questions)
 	abs, _ := filepath.Abs(filepath.Join(repoRoot, "node_modules"))
 	if err := os.Symlink(abs, filepath.Join(dir, "node_modules")); err != nil {
 		t.Fatal(err)
@@ -142,4 +145,35 @@ func slugOf(t testing.TB, id string) string {
 	}
 	t.Fatalf("%s has no slug", id)
 	return ""
+}
+
+// bankLinks matches a risk's links to handbook questions in data/interview/bank.yaml.
+var bankLinks = regexp.MustCompile(`(?m)^(\s+questions: )\[(PE-\d+(?:, PE-\d+)*)\]\n`)
+
+// linkOnlyPresentQuestions drops the interview bank's links to questions a
+// test project does not have: the real bank links the whole handbook, and
+// validation rightly refuses a link to a missing question.
+func linkOnlyPresentQuestions(t testing.TB, dir string, present []string) {
+	t.Helper()
+	name := filepath.Join(dir, "data/interview/bank.yaml")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bankLinks.ReplaceAllFunc(b, func(line []byte) []byte {
+		m := bankLinks.FindSubmatch(line)
+		var keep []string
+		for _, id := range strings.Split(string(m[2]), ",") {
+			if id = strings.TrimSpace(id); slices.Contains(present, id) {
+				keep = append(keep, id)
+			}
+		}
+		if len(keep) == 0 {
+			return nil
+		}
+		return []byte(string(m[1]) + "[" + strings.Join(keep, ", ") + "]\n")
+	})
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -17,7 +17,8 @@ function sync() {
   for (const [id, button] of buttons) {
     const inLoop = ids.includes(id);
     button.textContent = inLoop ? "Remove from loop" : "Add to loop";
-    button.setAttribute("aria-label", `${inLoop ? "Remove" : "Add"} ${id} ${inLoop ? "from" : "to"} the interview loop`);
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    button.setAttribute("aria-label", `${button.textContent}: ${id}`);
     button.classList.toggle("is-in-loop", inLoop);
     button.disabled = !inLoop && ids.length >= MAX_QUESTIONS;
   }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 )
 
 // stampFile records, inside node_modules, the hash of the package-lock.json
@@ -60,6 +61,7 @@ func installedByNpm(root string) bool {
 func run(dir string, log io.Writer, name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	dieWithParent(cmd)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
@@ -72,7 +74,7 @@ func run(dir string, log io.Writer, name string, args ...string) error {
 // Pagefind indexes the built site in dir for search, writing its chunked
 // index to dir/pagefind/. The binary comes from the npm package.
 func Pagefind(root, dir string, log io.Writer) error {
-	bin := filepath.Join(root, "node_modules", ".bin", "pagefind")
+	bin := pagefindBinary(root)
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
 	}
@@ -80,4 +82,22 @@ func Pagefind(root, dir string, log io.Writer) error {
 	// Pagefind from parsing every list, print and redirect page to find that out.
 	return run(root, log, bin, "--site", dir, "--output-subdir", "pagefind", "--quiet",
 		"--glob", "{q,glossary,tools,literature,citations}/**/*.html")
+}
+
+// pagefindBinary is the platform binary the pagefind npm package installed.
+// gen runs it directly rather than through the package's Node wrapper: the
+// wrapper's own child would outlive a killed build and go on writing into a
+// staging directory that the next build has already cleaned up.
+func pagefindBinary(root string) string {
+	arch := map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH]
+	dir := filepath.Join(root, "node_modules", "@pagefind", runtime.GOOS+"-"+arch, "bin")
+	for _, name := range []string{"pagefind_extended", "pagefind"} {
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Mode().IsRegular() {
+			return filepath.Join(dir, name)
+		}
+	}
+	return filepath.Join(root, "node_modules", ".bin", "pagefind")
 }
