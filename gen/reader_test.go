@@ -258,6 +258,13 @@ func TestSearchFindsAQuestion(t *testing.T) {
 	if !strings.Contains(first, "PE-004") || !strings.Contains(first, "Latency Optimization") || !strings.Contains(first, "Advanced") {
 		t.Fatalf("first result %q; want PE-004 with its cluster and difficulty", first)
 	}
+	// Everything the first query fetched (Pagefind's script, WebAssembly, index chunks and the
+	// results' fragments), as transferred: the budget is 150 KB.
+	bytes := browsertest.Eval[int](t, tab, `performance.getEntriesByType("resource").filter(r => r.name.includes("/pagefind/")).reduce((n, r) => n + r.transferSize, 0)`)
+	t.Logf("first query fetched %.1f KB of search files", float64(bytes)/1000)
+	if bytes == 0 || bytes > 150_000 {
+		t.Errorf("the first query fetched %d bytes of search files; the budget is 150 KB", bytes)
+	}
 	tab.AssertClean(t, base)
 }
 

@@ -6,6 +6,7 @@
 package browsertest
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -65,11 +66,44 @@ func Serve(t testing.TB, dir, netlifyToml string) string {
 			}
 			return
 		}
-		files.ServeHTTP(w, r)
+		if !serveCompressed(w, r, dir) {
+			files.ServeHTTP(w, r)
+		}
 	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String() + "/"
+}
+
+// compressible are the text types production (Netlify) sends compressed.
+var compressible = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+	".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
+}
+
+// serveCompressed sends a text file gzip-compressed when the browser accepts
+// it, as production does, so that what a test measures (Lighthouse above all)
+// sees production's transfer sizes. It reports whether it answered.
+func serveCompressed(w http.ResponseWriter, r *http.Request, dir string) bool {
+	name := filepath.Join(dir, filepath.FromSlash(path.Clean(r.URL.Path)))
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = filepath.Join(name, "index.html")
+	}
+	ctype, ok := compressible[path.Ext(name)]
+	if !ok || r.Method != http.MethodGet || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		return false
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Encoding", "gzip")
+	w.Header().Add("Vary", "Accept-Encoding")
+	zw := gzip.NewWriter(w)
+	zw.Write(data)
+	zw.Close()
+	return true
 }
 
 // Browser is one headless Chromium for a test.

@@ -44,7 +44,7 @@ func parse(file string, data []byte, problems *diag.List) (*source, bool) {
 	}
 	switch {
 	case len(docs) == 0:
-		*problems = append(*problems, diag.Problem{File: file, Msg: "file has no YAML content"})
+		*problems = append(*problems, diag.Problem{File: file, Line: 1, Col: 1, Msg: "file is empty: it has no YAML content"})
 		return nil, false
 	case len(docs) > 1:
 		p := tokenProblem(file, docs[1].Body.GetToken(), "a data file holds exactly one YAML document; remove the second '---'")

@@ -19,6 +19,7 @@ type Budget struct {
 	Total      int64 // HTML + CSS + JS; 0 = no limit
 	NoMermaid  bool  // the page may not load Mermaid
 	SizedImgs  bool  // every image carries width and height (no layout shift)
+	NoBlocking bool  // every script is a module, deferred or async (none blocks rendering)
 }
 
 // KiB is 1024 bytes.
@@ -30,23 +31,24 @@ const KiB = 1024
 // Mermaid and stays under 60 KB in all.
 var Budgets = []Budget{
 	{Name: "question page", Applies: isQuestion, HTMLAndCSS: 14 * KiB, Total: 60 * KiB, NoMermaid: true},
-	{Name: "every page", Applies: func(*Page) bool { return true }, JS: 30 * KiB, SizedImgs: true},
+	{Name: "every page", Applies: func(*Page) bool { return true }, JS: 30 * KiB, SizedImgs: true, NoBlocking: true},
 }
 
 func isQuestion(p *Page) bool { return strings.HasPrefix(p.Path, "/q/") && p.Meta["refresh"] == "" }
 
 // Weight is what one page ships, in gzip bytes.
 type Weight struct {
-	Path          string
-	HTML, CSS, JS int64
-	LoadsMermaid  bool
-	UnsizedImages []string
+	Path            string
+	HTML, CSS, JS   int64
+	LoadsMermaid    bool
+	UnsizedImages   []string
+	BlockingScripts []string
 }
 
 // Weigh measures a page: its HTML (when withHTML) and every stylesheet and
 // script it links, each gzip-compressed as a server would send it.
 func (s *Site) Weigh(p *Page, gz func(sitePath string) int64, withHTML bool) Weight {
-	w := Weight{Path: p.Path, UnsizedImages: p.Attrs["unsized-img"]}
+	w := Weight{Path: p.Path, UnsizedImages: p.Attrs["unsized-img"], BlockingScripts: p.Attrs["blocking-script"]}
 	if withHTML {
 		w.HTML = gz(p.Path + "index.html")
 	}
@@ -121,6 +123,11 @@ func (b Budget) check(w Weight) []string {
 	for _, img := range w.UnsizedImages {
 		if b.SizedImgs {
 			out = append(out, fmt.Sprintf("%s: image %s has no width and height (layout shift)", w.Path, img))
+		}
+	}
+	for _, src := range w.BlockingScripts {
+		if b.NoBlocking {
+			out = append(out, fmt.Sprintf("%s: script %s blocks rendering; load it as a module, or with defer or async", w.Path, src))
 		}
 	}
 	return out

@@ -133,6 +133,9 @@ func (pg *Page) add(t html.Token) {
 		if s := attr("src"); s != "" {
 			pg.Assets = append(pg.Assets, s)
 			pg.Scripts = append(pg.Scripts, s)
+			if !blocksNothing(t) {
+				pg.Attrs["blocking-script"] = append(pg.Attrs["blocking-script"], s)
+			}
 		}
 	case "img":
 		pg.Attrs["img"] = append(pg.Attrs["img"], attr("src"))
@@ -144,6 +147,17 @@ func (pg *Page) add(t html.Token) {
 			pg.Meta["refresh"] = attr("content")
 		}
 	}
+}
+
+// blocksNothing reports whether a script tag lets the page render on while
+// it loads: a module, or a classic script marked defer or async.
+func blocksNothing(t html.Token) bool {
+	for _, a := range t.Attr {
+		if (a.Key == "type" && a.Val == "module") || a.Key == "defer" || a.Key == "async" {
+			return true
+		}
+	}
+	return false
 }
 
 // BrokenLinks returns every internal link or anchor that does not resolve,

@@ -49,14 +49,16 @@ func TestBudgetsFailHeavyPages(t *testing.T) {
 		b.WriteByte(byte('a' + rng.IntN(26)))
 	}
 	dir := site(t, map[string]string{
-		"q/heavy/index.html": `<html><link rel="stylesheet" href="/css/a.css"><img src="/d.svg"><script type="module" src="/vendor/mermaid-12.3.0/m.mjs"></script>` + b.String() + `</html>`,
-		"q/light/index.html": `<html><p>small</p><img src="/d.svg" width="10" height="10"></html>`,
-		"css/a.css":          `body{margin:0}`,
+		"q/heavy/index.html":  `<html><link rel="stylesheet" href="/css/a.css"><img src="/d.svg"><script type="module" src="/vendor/mermaid-12.3.0/m.mjs"></script>` + b.String() + `</html>`,
+		"q/light/index.html":  `<html><p>small</p><img src="/d.svg" width="10" height="10"><script src="/js/d.js" defer></script><script src="/js/m.js" type="module"></script></html>`,
+		"glossary/index.html": `<html><head><script src="/js/old.js"></script></head></html>`,
+		"css/a.css":           `body{margin:0}`,
 	})
 	s, _ := Read(dir)
 	over, _ := s.CheckBudgets(false)
 	got := strings.Join(over, "\n")
-	for _, want := range []string{"/q/heavy/: HTML+CSS", "/q/heavy/: loads Mermaid", "/q/heavy/: image /d.svg has no width and height"} {
+	for _, want := range []string{"/q/heavy/: HTML+CSS", "/q/heavy/: loads Mermaid", "/q/heavy/: image /d.svg has no width and height",
+		"/glossary/: script /js/old.js blocks rendering"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}

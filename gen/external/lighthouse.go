@@ -1,0 +1,79 @@
+package external
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+)
+
+// LighthouseCategories are the categories a run scores.
+var LighthouseCategories = []string{"performance", "accessibility", "best-practices", "seo"}
+
+// LighthouseResult is one Lighthouse run: each category's score (0–100) and
+// the scored audits that lost points, as "category: title (score)".
+type LighthouseResult struct {
+	Scores map[string]int
+	Lost   []string
+}
+
+// Lighthouse audits url with the lighthouse npm package (Lighthouse's default
+// mobile profile, simulated throttling) in the Chromium at chromePath.
+func Lighthouse(root, url, chromePath string) (*LighthouseResult, error) {
+	flags := "--headless=new --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+	if os.Geteuid() == 0 {
+		flags += " --no-sandbox" // Chromium refuses to run as root with its sandbox
+	}
+	cli := filepath.Join(root, "node_modules", "lighthouse", "cli", "index.js")
+	cmd := exec.Command("node", cli, url, "--output=json", "--output-path=stdout", "--quiet",
+		"--chrome-path="+chromePath, "--chrome-flags="+flags,
+		"--only-categories=performance,accessibility,best-practices,seo")
+	dieWithParent(cmd)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, errOut.String())
+	}
+	return parseLighthouse(out.Bytes())
+}
+
+func parseLighthouse(report []byte) (*LighthouseResult, error) {
+	var lhr struct {
+		RuntimeError *struct{ Code, Message string } `json:"runtimeError"`
+		Categories   map[string]struct {
+			Score     *float64 `json:"score"`
+			AuditRefs []struct {
+				ID     string  `json:"id"`
+				Weight float64 `json:"weight"`
+			} `json:"auditRefs"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			Title string   `json:"title"`
+			Score *float64 `json:"score"`
+		} `json:"audits"`
+	}
+	if err := json.Unmarshal(report, &lhr); err != nil {
+		return nil, fmt.Errorf("lighthouse report: %w", err)
+	}
+	if lhr.RuntimeError != nil {
+		return nil, fmt.Errorf("lighthouse: %s: %s", lhr.RuntimeError.Code, lhr.RuntimeError.Message)
+	}
+	r := &LighthouseResult{Scores: map[string]int{}}
+	for _, name := range LighthouseCategories {
+		c, ok := lhr.Categories[name]
+		if !ok || c.Score == nil {
+			return nil, fmt.Errorf("lighthouse report has no %s score", name)
+		}
+		r.Scores[name] = int(*c.Score*100 + 0.5)
+		for _, ref := range c.AuditRefs {
+			if a := lhr.Audits[ref.ID]; ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+				r.Lost = append(r.Lost, fmt.Sprintf("%s: %s (%.2f)", name, a.Title, *a.Score))
+			}
+		}
+	}
+	sort.Strings(r.Lost)
+	return r, nil
+}
