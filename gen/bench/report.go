@@ -47,7 +47,10 @@ func (r *Result) WriteTable(w io.Writer) {
 			fmt.Fprintf(w, "%12s  %9.2f ms  %9.2f ms  %5.2fx\n", m.FromTo, m.FullMsPerQ, m.BaseMsPerQ, m.Ratio)
 		}
 	}
-	if r.Serve != nil {
+	switch {
+	case r.Serve != nil && r.Serve.Failed != "":
+		fmt.Fprintf(w, "\ngen serve at %d questions: not measured: %s\n", r.Serve.Questions, r.Serve.Failed)
+	case r.Serve != nil:
 		fmt.Fprintf(w, "\ngen serve at %d questions: edit → browser shows it, median %.0f ms over %d edits (%s)\n",
 			r.Serve.Questions, r.Serve.MedianMs, len(r.Serve.EditsMs), joinMs(r.Serve.EditsMs))
 	}
@@ -80,7 +83,10 @@ func (r *Result) Verdicts() []string {
 			check(m.Ratio <= TargetMarginal, "marginal %.2fx ≤ %.1fx for %s", m.Ratio, TargetMarginal, m.FromTo)
 		}
 	}
-	if r.Serve != nil {
+	switch {
+	case r.Serve != nil && r.Serve.Failed != "":
+		check(false, "serve < 300 ms at %d (%s)", r.Serve.Questions, r.Serve.Failed)
+	case r.Serve != nil:
 		check(r.Serve.MedianMs < 300, "serve %.0f ms < 300 ms", r.Serve.MedianMs)
 	}
 	return out

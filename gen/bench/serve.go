@@ -24,6 +24,7 @@ type Serve struct {
 	Questions int       `json:"questions"`
 	EditsMs   []float64 `json:"edits_ms"`
 	MedianMs  float64   `json:"median_ms"`
+	Failed    string    `json:"failed,omitempty"` // why the measurement did not complete (a missed target, not a tool error)
 }
 
 // Edits is how many edits the serve measurement makes.

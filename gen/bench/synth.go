@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -20,7 +21,8 @@ import (
 
 // siteSources are the hand-written parts of a project a build needs.
 var siteSources = []string{"config.toml", "netlify.toml", "package.json", "package-lock.json", "layouts", "assets",
-	"static", "content/_index.md", "content/search", "data/handbook.yaml", "data/references", "data/redirects.yaml", "diagram-cache"}
+	"static", "content/_index.md", "content/search", "content/loop", "data/handbook.yaml", "data/references", "data/redirects.yaml",
+	"data/interview", "diagram-cache"}
 
 // Synthesize writes a valid handbook of n questions into dir by varying the
 // real questions of root (new ids, slugs and titles; same content, so the
@@ -46,8 +48,12 @@ func Synthesize(root, dir string, n int) error {
 	if err := os.MkdirAll(qdir, 0o755); err != nil {
 		return err
 	}
+	synthID := map[string]string{} // real id → id of its first variant
 	for i := 0; i < n; i++ {
 		q := variant(h.Questions[i%len(h.Questions)], i, len(h.Questions))
+		if i < len(h.Questions) {
+			synthID[h.Questions[i].ID] = q.ID
+		}
 		b, err := yaml.Marshal(q)
 		if err != nil {
 			return err
@@ -57,7 +63,34 @@ func Synthesize(root, dir string, n int) error {
 			return err
 		}
 	}
-	return nil
+	return relinkBank(filepath.Join(dir, "data", "interview", "bank.yaml"), synthID)
+}
+
+// bankLinks matches a risk's links to handbook questions in the interview bank.
+var bankLinks = regexp.MustCompile(`(?m)^(\s+questions: )\[(PE-\d+(?:, PE-\d+)*)\]\n`)
+
+// relinkBank points the interview bank's risk links at the synthetic
+// questions made from the linked real ones, dropping links to real
+// questions that have no variant (fewer synthetic questions than real ones).
+func relinkBank(file string, synthID map[string]string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	b = bankLinks.ReplaceAllFunc(b, func(line []byte) []byte {
+		m := bankLinks.FindSubmatch(line)
+		var ids []string
+		for _, id := range strings.Split(string(m[2]), ", ") {
+			if s, ok := synthID[id]; ok {
+				ids = append(ids, s)
+			}
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		return []byte(string(m[1]) + "[" + strings.Join(ids, ", ") + "]\n")
+	})
+	return os.WriteFile(file, b, 0o644)
 }
 
 // variant is the i-th synthetic question, made from a real one.
