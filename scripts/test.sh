@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the handbook: unit, whole-site and browser tests (go test ./...), the
-# JavaScript unit tests (node --test), then each fuzz target for a bounded time. Installs what a
+# JavaScript unit tests (node --test), Lighthouse on its own, then each fuzz target for a bounded time. Installs what a
 # fresh machine lacks first: the Node packages pinned in package-lock.json and, on Debian or
 # Ubuntu, the chromium package the browser tests drive. Environment: FUZZTIME (default 10s per
 # target), CHROME_PATH (a Chromium to use).
