@@ -8,12 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/perfhandbook/handbook/gen/bench"
 	"github.com/perfhandbook/handbook/gen/external"
 )
 
@@ -147,33 +146,16 @@ func slugOf(t testing.TB, id string) string {
 	return ""
 }
 
-// bankLinks matches a risk's links to handbook questions in data/interview/bank.yaml.
-var bankLinks = regexp.MustCompile(`(?m)^(\s+questions: )\[(PE-\d+(?:, PE-\d+)*)\]\n`)
-
 // linkOnlyPresentQuestions drops the interview bank's links to questions a
 // test project does not have: the real bank links the whole handbook, and
 // validation rightly refuses a link to a missing question.
 func linkOnlyPresentQuestions(t testing.TB, dir string, present []string) {
 	t.Helper()
-	name := filepath.Join(dir, "data/interview/bank.yaml")
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
+	ids := map[string]string{}
+	for _, id := range present {
+		ids[id] = id
 	}
-	b = bankLinks.ReplaceAllFunc(b, func(line []byte) []byte {
-		m := bankLinks.FindSubmatch(line)
-		var keep []string
-		for _, id := range strings.Split(string(m[2]), ",") {
-			if id = strings.TrimSpace(id); slices.Contains(present, id) {
-				keep = append(keep, id)
-			}
-		}
-		if len(keep) == 0 {
-			return nil
-		}
-		return []byte(string(m[1]) + "[" + strings.Join(keep, ", ") + "]\n")
-	})
-	if err := os.WriteFile(name, b, 0o644); err != nil {
+	if err := bench.RelinkBank(filepath.Join(dir, "data/interview/bank.yaml"), ids); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -63,32 +63,33 @@ func Synthesize(root, dir string, n int) error {
 			return err
 		}
 	}
-	return relinkBank(filepath.Join(dir, "data", "interview", "bank.yaml"), synthID)
+	return RelinkBank(filepath.Join(dir, "data", "interview", "bank.yaml"), synthID)
 }
 
 // bankLinks matches a risk's links to handbook questions in the interview bank.
 var bankLinks = regexp.MustCompile(`(?m)^(\s+questions: )\[(PE-\d+(?:, PE-\d+)*)\]\n`)
 
-// relinkBank points the interview bank's risk links at the synthetic
-// questions made from the linked real ones, dropping links to real
-// questions that have no variant (fewer synthetic questions than real ones).
-func relinkBank(file string, synthID map[string]string) error {
+// RelinkBank rewrites the interview bank's links to handbook questions
+// through ids (old id → new id), dropping links to ids it does not map: the
+// synthetic handbooks and the test projects have other questions than the
+// real bank links.
+func RelinkBank(file string, ids map[string]string) error {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
 	b = bankLinks.ReplaceAllFunc(b, func(line []byte) []byte {
 		m := bankLinks.FindSubmatch(line)
-		var ids []string
+		var kept []string
 		for _, id := range strings.Split(string(m[2]), ", ") {
-			if s, ok := synthID[id]; ok {
-				ids = append(ids, s)
+			if s, ok := ids[id]; ok {
+				kept = append(kept, s)
 			}
 		}
-		if len(ids) == 0 {
+		if len(kept) == 0 {
 			return nil
 		}
-		return []byte(string(m[1]) + "[" + strings.Join(ids, ", ") + "]\n")
+		return []byte(string(m[1]) + "[" + strings.Join(kept, ", ") + "]\n")
 	})
 	return os.WriteFile(file, b, 0o644)
 }
