@@ -3,7 +3,9 @@ package pages
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters/html"
@@ -44,27 +46,62 @@ func darkCSS(prefix string, used map[string]bool) []byte {
 	return append([]byte(reset), styleCSS(DarkCodeStyle, prefix, used)...)
 }
 
-// usedTokenClasses tokenises every practical block with the lexer Hugo
-// picks for its language (the same chroma, through the same module graph)
-// and returns the CSS classes of the token types that occur.
+// usedTokenClasses tokenises every distinct practical block, on all cores,
+// with the lexer Hugo picks for its language (the same chroma, through the
+// same module graph) and returns the CSS classes of the token types that
+// occur.
 func usedTokenClasses(qs []*handbook.Question) map[string]bool {
-	used := map[string]bool{}
-	for _, q := range qs {
-		for _, p := range q.Practical {
-			lexer := lexers.Get(p.Language)
-			if lexer == nil {
-				continue // Hugo shows an unknown language as plain text
-			}
-			it, err := chroma.Coalesce(lexer).Tokenise(nil, p.Code)
-			if err != nil {
-				continue
-			}
-			for t := it(); t != chroma.EOF; t = it() {
-				used[chroma.StandardTypes[t.Type]] = true
+	type block struct{ lang, code string }
+	seen := map[block]bool{}
+	work := make(chan block)
+	go func() {
+		for _, q := range qs {
+			for _, p := range q.Practical {
+				if b := (block{p.Language, p.Code}); !seen[b] {
+					seen[b] = true
+					work <- b
+				}
 			}
 		}
+		close(work)
+	}()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	used := map[string]bool{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				classes := tokenClassesOf(b.lang, b.code)
+				mu.Lock()
+				for c := range classes {
+					used[c] = true
+				}
+				mu.Unlock()
+			}
+		}()
 	}
+	wg.Wait()
 	return used
+}
+
+// tokenClassesOf returns the classes of the tokens in code; an unknown
+// language yields none (Hugo shows it as plain text).
+func tokenClassesOf(lang, code string) map[string]bool {
+	out := map[string]bool{}
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		return out
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return out
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		out[chroma.StandardTypes[t.Type]] = true
+	}
+	return out
 }
 
 // tokenClasses are the classes chroma gives token types (as opposed to
