@@ -62,9 +62,9 @@ func (l linker) md(text string) string {
 		if m.Kind == prose.Glossary {
 			g, ok := l.idx.Term(m.Term)
 			if !ok {
-				return escapeInline(m.Term)
+				return md.Escape(m.Term)
 			}
-			return fmt.Sprintf("[%s](/glossary/#%s)", escapeInline(m.Term), strings.ToLower(g.ID))
+			return fmt.Sprintf("[%s](/glossary/#%s)", md.Escape(m.Term), strings.ToLower(g.ID))
 		}
 		links := make([]string, 0, len(m.IDs))
 		for _, id := range m.IDs {
@@ -86,29 +86,6 @@ func (l linker) inline(text string) string {
 // cell is inline text safe inside a Markdown table cell.
 func (l linker) cell(text string) string {
 	return strings.ReplaceAll(l.inline(text), "|", `\|`)
-}
-
-var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`, "|", `\|`)
-
-// escapeInline makes plain text (names, titles) literal inside Markdown.
-func escapeInline(s string) string {
-	return inlineEscaper.Replace(strings.Join(strings.Fields(s), " "))
-}
-
-// fence returns a code fence longer than any backtick run in code.
-func fence(code string) string { return strings.Repeat("`", max(3, longestRun(code, '`')+1)) }
-
-func longestRun(s string, c rune) int {
-	longest, run := 0, 0
-	for _, r := range s {
-		if r == c {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return longest
 }
 
 // codeBlock writes a fenced block with an info string.

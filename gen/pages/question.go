@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/md"
 )
 
 // Section is one part of a question page, in the order the specification's
@@ -88,19 +89,19 @@ func (r *renderer) sectionBody(q *handbook.Question, anchor string) string {
 		r.answer(p, q)
 	case "practical":
 		for _, pr := range q.Practical {
-			p.printf("### %s\n\n", escapeInline(pr.Title))
+			p.printf("### %s\n\n", md.Escape(pr.Title))
 			p.codeBlock(pr.Language, pr.Code)
 		}
 	case "diagram":
 		for i, d := range q.Diagrams {
-			p.printf("### %s\n\n", escapeInline(d.Title))
+			p.printf("### %s\n\n", md.Escape(d.Title))
 			p.codeBlock(fmt.Sprintf("mermaid {n=%d}", i), d.Source)
 		}
 	case "metrics":
 		metricsTable(p, l, q.Metrics)
 	case "trade-offs":
 		for _, t := range q.Tradeoffs {
-			p.printf("- **%s.** %s", escapeInline(t.Tension), l.inline(t.Analysis))
+			p.printf("- **%s.** %s", md.Escape(t.Tension), l.inline(t.Analysis))
 			if t.UseWhen != "" {
 				p.printf(" *Use when:* %s", l.inline(t.UseWhen))
 			}
@@ -157,7 +158,7 @@ func alternativesTable(p *page, l linker, alts []handbook.Alternative) {
 	p.line("| Alternative | Cost | Benefit | Verdict |")
 	p.line("|---|---|---|---|")
 	for _, a := range alts {
-		p.printf("| **%s** | %s | %s | %s |\n", escapeInline(a.Name), l.cell(a.Cost), l.cell(a.Benefit), l.cell(a.Verdict))
+		p.printf("| **%s** | %s | %s | %s |\n", md.Escape(a.Name), l.cell(a.Cost), l.cell(a.Benefit), l.cell(a.Verdict))
 	}
 }
 

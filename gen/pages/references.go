@@ -20,10 +20,10 @@ func (r *renderer) glossaryPage() []byte {
 	p.set("weight", 10)
 	p.line("Terms the answers use, with their formulas, typical targets, how they differ from neighbouring terms and when to use them. Hover or focus a term in any answer to see its definition.\n")
 	for _, g := range r.h.Glossary {
-		p.printf("## %s {#%s}\n\n", escapeInline(g.Term), strings.ToLower(g.ID))
+		p.printf("## %s {#%s}\n\n", md.Escape(g.Term), strings.ToLower(g.ID))
 		meta := g.ID
 		if len(g.Aliases) > 0 {
-			meta += " · also: " + escapeInline(strings.Join(g.Aliases, ", "))
+			meta += " · also: " + md.Escape(strings.Join(g.Aliases, ", "))
 		}
 		p.printf("*%s*\n\n", meta)
 		r.definitionList(p, [][2]string{
@@ -42,7 +42,7 @@ func (r *renderer) glossaryPage() []byte {
 		p.line("| Abbreviation | Meaning |")
 		p.line("|---|---|")
 		for _, a := range r.h.Abbreviations {
-			p.printf("| %s | %s |\n", escapeInline(a.Abbr), escapeInline(a.Expansion))
+			p.printf("| %s | %s |\n", md.Escape(a.Abbr), md.Escape(a.Expansion))
 		}
 	}
 	return p.bytes(load.GlossaryFile + ", " + load.AbbrevFile)
@@ -55,7 +55,7 @@ func (r *renderer) toolsPage() []byte {
 	p.set("weight", 20)
 	p.printf("Each tool shows the newest release whose version and date were verified as of %s.\n\n", r.h.Meta.AsOf)
 	for _, t := range r.h.Tools {
-		p.printf("## %s {#%s}\n\n", escapeInline(t.Name), strings.ToLower(t.ID))
+		p.printf("## %s {#%s}\n\n", md.Escape(t.Name), strings.ToLower(t.ID))
 		p.printf("*%s · %s*\n\n", t.ID, handbook.Label(string(t.Category)))
 		release := t.Release
 		if t.LastUpdate != "" {
@@ -66,11 +66,11 @@ func (r *renderer) toolsPage() []byte {
 		}
 		r.definitionList(p, [][2]string{
 			{"Purpose", r.link.md(t.Purpose)},
-			{"Pricing", escapeInline(t.Pricing)},
-			{"License", escapeInline(t.License)},
-			{"Last verified release", escapeInline(release)},
-			{"Integrations", escapeInline(strings.Join(t.Integrations, ", "))},
-			{"Use cases", escapeInline(strings.Join(t.UseCases, "; "))},
+			{"Pricing", md.Escape(t.Pricing)},
+			{"License", md.Escape(t.License)},
+			{"Last verified release", md.Escape(release)},
+			{"Integrations", md.Escape(strings.Join(t.Integrations, ", "))},
+			{"Use cases", md.Escape(strings.Join(t.UseCases, "; "))},
 			{"Limitations", r.link.md(t.Limitations)},
 			{"Website", autolink(t.URL)},
 			{"Used in", r.used.usedIn(t.ID)},
@@ -86,14 +86,14 @@ func (r *renderer) worksPage(title, description, source string, works []*handboo
 	p.set("weight", weight)
 	p.line("References in APA 7th style with their language tag.\n")
 	for _, w := range works {
-		p.printf("## %s · %s {#%s}\n\n", w.ID, escapeInline(apa.Short(w)), strings.ToLower(w.ID))
+		p.printf("## %s · %s {#%s}\n\n", w.ID, md.Escape(apa.Short(w)), strings.ToLower(w.ID))
 		p.line(apa.Reference(w) + "\n")
 		r.definitionList(p, [][2]string{
 			{"Type", handbook.Label(string(w.Type))},
 			{"Coverage", r.link.md(w.Coverage)},
-			{"Key sections", escapeInline(strings.Join(w.KeySections, "; "))},
+			{"Key sections", md.Escape(strings.Join(w.KeySections, "; "))},
 			{"Supports", r.link.md(w.Note)},
-			{"ISBN", escapeInline(w.ISBN)},
+			{"ISBN", md.Escape(w.ISBN)},
 			{"Archived copy", autolink(w.ArchivedURL)},
 			{"Used in", r.used.usedIn(w.ID)},
 		})
@@ -115,7 +115,7 @@ func (r *renderer) refLinks(ids []string) string {
 	links := make([]string, 0, len(ids))
 	for _, id := range ids {
 		if ref, ok := r.idx.Ref(id); ok {
-			links = append(links, fmt.Sprintf("[%s](%s)", escapeInline(refLabel(ref)), ref.URL()))
+			links = append(links, fmt.Sprintf("[%s](%s)", md.Escape(refLabel(ref)), ref.URL()))
 		}
 	}
 	return strings.Join(links, ", ")
