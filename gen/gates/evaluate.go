@@ -108,22 +108,17 @@ func anchorFor(q *handbook.Question, field string) string {
 // present reports whether the question has content for a field that its page
 // shows as a section ("chain.measure", "risks", …); other fields count as present.
 func present(q *handbook.Question, field string) bool {
-	c := q.Chain
+	if step, ok := strings.CutPrefix(field, "chain."); ok {
+		for _, s := range q.Chain.Steps() {
+			if s.Key == step {
+				return s.Text != ""
+			}
+		}
+		return true
+	}
 	switch field {
 	case "chain":
-		return c != handbook.Chain{}
-	case "chain.slo":
-		return c.SLO != ""
-	case "chain.measure":
-		return c.Measure != ""
-	case "chain.bottleneck":
-		return c.Bottleneck != ""
-	case "chain.optimize":
-		return c.Optimize != ""
-	case "chain.validate":
-		return c.Validate != ""
-	case "chain.impact":
-		return c.Impact != ""
+		return q.Chain != handbook.Chain{}
 	case "key_insight":
 		return q.KeyInsight != ""
 	case "practical":
