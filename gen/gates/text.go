@@ -5,16 +5,16 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/perfhandbook/handbook/gen/handbook"
+	hbmd "github.com/perfhandbook/handbook/gen/md"
 	"github.com/perfhandbook/handbook/gen/prose"
 )
 
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// md parses prose as the pages render it.
+var md = hbmd.Goldmark
 
 // RenderedText is the text a reader sees once prose is rendered: mentions
 // become their words (a glossary term) or disappear (a citation), and

@@ -1,8 +1,18 @@
-// Package md holds the small Markdown-writing helpers the generated pages
-// and the single-document export share.
+// Package md holds the small Markdown helpers the generated pages, the
+// single-document export, validation and the gates share.
 package md
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// Goldmark parses Markdown with the extensions Hugo's goldmark enables
+// that change structure (GFM: tables, strikethrough, autolinks), for the
+// checks that must see what a page will show (validation, word counts).
+var Goldmark = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Fence returns a code fence longer than any backtick run in code.
 func Fence(code string) string { return strings.Repeat("`", max(3, longestRun(code, '`')+1)) }

@@ -6,15 +6,15 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	hbmd "github.com/perfhandbook/handbook/gen/md"
 )
 
 // md parses text as Hugo does: CommonMark with GitHub's extensions (tables,
 // strikethrough, bare URLs turned into links).
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+var md = hbmd.Goldmark
 
 // markdown checks what a text field would become on a page. Raw HTML is
 // refused because the site drops it (data never reaches a page as HTML), so
