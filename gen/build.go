@@ -176,7 +176,7 @@ func (b *builder) check() error {
 	if b.built, err = postbuild.Check(b.staging, postbuild.Options{BaseURL: b.o.baseURL, MermaidFallback: b.missing != nil, Published: published}, b.out); err != nil {
 		return err
 	}
-	if err := inert.Check(b.staging); err != nil {
+	if err := inert.CheckImages(b.staging); err != nil { // pages were checked as they were read
 		return err
 	}
 	stage.Reached(stage.Checked)

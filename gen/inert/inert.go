@@ -24,13 +24,22 @@ const MaxShown = 20
 
 // Check reads every HTML page and SVG image under dir and returns an error
 // naming each file and what in it is not inert.
-func Check(dir string) error {
+func Check(dir string) error { return check(dir, rulesFor) }
+
+// CheckImages is Check for the SVG images only, for a caller that already
+// reads every page and checks its tags with Tag (the post-build checks).
+func CheckImages(dir string) error { return check(dir, map[string]rules{".svg": rulesFor[".svg"]}) }
+
+// Tag lists what is not inert in one start tag of an HTML page.
+func Tag(tok html.Token) []string { return element(tok, rulesFor[".html"]) }
+
+func check(dir string, kinds map[string]rules) error {
 	var findings []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rules, ok := rulesFor[filepath.Ext(path)]
+		rules, ok := kinds[filepath.Ext(path)]
 		if !ok {
 			return nil
 		}
@@ -48,10 +57,11 @@ func Check(dir string) error {
 	if err != nil {
 		return err
 	}
-	return report(findings)
+	return Report(findings)
 }
 
-func report(findings []string) error {
+// Report is the error for findings ("file: what"), or nil when there are none.
+func Report(findings []string) error {
 	if len(findings) == 0 {
 		return nil
 	}

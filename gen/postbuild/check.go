@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/perfhandbook/handbook/gen/inert"
 )
 
 // Options for Check.
@@ -19,6 +21,16 @@ func Check(dir string, opts Options, log io.Writer) (*Site, error) {
 	s, err := Read(dir)
 	if err != nil {
 		return nil, err
+	}
+	// Inertness first: it is the last layer between hostile data and a reader's browser.
+	var unsafe []string
+	for _, pg := range s.sortedPages() {
+		for _, what := range pg.Unsafe {
+			unsafe = append(unsafe, pg.File+": "+what)
+		}
+	}
+	if err := inert.Report(unsafe); err != nil {
+		return s, err
 	}
 	var problems []string
 	for _, u := range s.Lost(opts.Published) {

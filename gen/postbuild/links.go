@@ -17,6 +17,8 @@ import (
 	"sync"
 
 	"golang.org/x/net/html"
+
+	"github.com/perfhandbook/handbook/gen/inert"
 )
 
 // Page is what the checks need from one built HTML page.
@@ -29,6 +31,8 @@ type Page struct {
 	Size    int64               // bytes of HTML
 	Meta    map[string]string   // <meta http-equiv=refresh> etc., for redirects
 	Attrs   map[string][]string // data-* markers the budgets use (e.g. has-diagram)
+	File    string              // the file, relative to the site's root
+	Unsafe  []string            // what is not inert in it (package inert)
 }
 
 // Site is the parsed set of HTML pages of a built site.
@@ -80,7 +84,8 @@ func Read(dir string) (*Site, error) {
 			return nil, fmt.Errorf("%s: %w", rel, errs[i])
 		}
 		rel, _ := filepath.Rel(dir, htmlFiles[i])
-		pg.Path = strings.TrimSuffix("/"+filepath.ToSlash(rel), "index.html")
+		pg.File = filepath.ToSlash(rel)
+		pg.Path = strings.TrimSuffix("/"+pg.File, "index.html")
 		s.Pages[pg.Path] = pg
 	}
 	return s, nil
@@ -103,7 +108,9 @@ func parse(file string) (*Page, error) {
 			}
 			return nil, z.Err()
 		case html.StartTagToken, html.SelfClosingTagToken:
-			pg.add(z.Token())
+			t := z.Token()
+			pg.add(t)
+			pg.Unsafe = append(pg.Unsafe, inert.Tag(t)...)
 		}
 	}
 }

@@ -70,3 +70,16 @@ func TestBudgetsFailHeavyPages(t *testing.T) {
 		t.Error("Check passed a site over budget")
 	}
 }
+
+// Pages are checked for inertness as they are read: an event handler fails
+// the checks, naming the file.
+func TestCheckRefusesAPageThatIsNotInert(t *testing.T) {
+	dir := site(t, map[string]string{
+		"index.html":   `<html><p>fine</p></html>`,
+		"a/index.html": `<html><p onclick="x()">bad</p></html>`,
+	})
+	_, err := Check(dir, Options{}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "not inert") || !strings.Contains(err.Error(), "a/index.html") {
+		t.Fatalf("Check = %v; want the page named as not inert", err)
+	}
+}
