@@ -91,7 +91,7 @@ func (b *builder) clean() error {
 
 func (b *builder) load() error {
 	b.times.next("load and validate")
-	h, src, err := loadData(b.root, b.log)
+	h, src, err := loadData(b.root, nil, b.log)
 	b.l = &loaded{h: h, src: src}
 	return err
 }

@@ -34,8 +34,8 @@ type loaded struct {
 // prepare runs load, validate and the gates, printing problems to errOut
 // and the gate table to out. It fails when the data is invalid; failing
 // gates are in the report.
-func prepare(root string, out, errOut io.Writer) (*loaded, error) {
-	h, src, err := loadData(root, errOut)
+func prepare(root string, cache *load.Cache, out, errOut io.Writer) (*loaded, error) {
+	h, src, err := loadData(root, cache, errOut)
 	if err != nil {
 		return nil, err
 	}
@@ -44,9 +44,10 @@ func prepare(root string, out, errOut io.Writer) (*loaded, error) {
 	return l, err
 }
 
-// loadData runs the first two stages: strict loading and validation.
-func loadData(root string, errOut io.Writer) (*handbook.Handbook, *load.Sources, error) {
-	h, src, problems := validate.Load(projectFs(root), dataDir)
+// loadData runs the first two stages: strict loading and validation. cache
+// may be nil; gen serve keeps one between rebuilds.
+func loadData(root string, cache *load.Cache, errOut io.Writer) (*handbook.Handbook, *load.Sources, error) {
+	h, src, problems := validate.LoadCached(projectFs(root), dataDir, cache)
 	if printProblems(errOut, problems) {
 		return nil, nil, errReported
 	}
@@ -135,7 +136,7 @@ func runCheck(root string, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	l, err := prepare(root, stdout, stderr)
+	l, err := prepare(root, nil, stdout, stderr)
 	if err != nil {
 		return err
 	}

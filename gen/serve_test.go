@@ -2,10 +2,13 @@ package main
 
 import (
 	"io"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/perfhandbook/handbook/gen/preview"
 )
 
 // An edit to a question's data file shows in the preview after one rebuild:
@@ -27,7 +30,8 @@ func TestServeShowsAnEditedQuestion(t *testing.T) {
 			t.Fatal(err)
 		}
 		p.rebuild([]string{file})
-		for _, page := range []string{"q/ecommerce-api-p99-after-traffic-doubled/index.html", "questions/index.html"} {
+		for _, page := range []string{"q/ecommerce-api-p99-after-traffic-doubled/index.html", "questions/index.html",
+			"exports/questions.json"} { // a static file: partial rebuilds copy only the changed ones
 			html, err := os.ReadFile(filepath.Join(dir, ".build/serve", page))
 			if err != nil {
 				t.Fatal(err)
@@ -46,4 +50,49 @@ func allQuestionIDs(t testing.TB) []string {
 		ids = append(ids, strings.TrimSuffix(filepath.Base(f), ".yaml"))
 	}
 	return ids
+}
+
+// A broken edit shows its error (terminal and /__gen/error, which the page
+// displays) while the last good version stays served; fixing it clears both.
+func TestServeKeepsTheLastGoodVersionOnABrokenEdit(t *testing.T) {
+	dir := newProject(t, "PE-001", "PE-002")
+	var log strings.Builder
+	p, err := newPreview(dir, "http://localhost:1313/", io.Discard, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, ".build/serve/q/ecommerce-api-p99-after-traffic-doubled/index.html")
+	good, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "data/questions/PE-001.yaml")
+	original, _ := os.ReadFile(file)
+	if err := os.WriteFile(file, append(original, []byte("\nnot_a_field: 1\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.rebuild([]string{file})
+	shown := served(t, p, preview.Prefix+"error")
+	for name, text := range map[string]string{"terminal": log.String(), "page": shown} {
+		if !strings.Contains(text, "PE-001.yaml") || !strings.Contains(text, "not_a_field") {
+			t.Errorf("the %s does not name the file and the unknown field:\n%s", name, text)
+		}
+	}
+	if now, _ := os.ReadFile(page); string(now) != string(good) {
+		t.Error("the broken edit replaced the last good version of the page")
+	}
+	if err := os.WriteFile(file, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.rebuild([]string{file})
+	if shown := served(t, p, preview.Prefix+"error"); shown != "" {
+		t.Errorf("the error is still shown after the fix: %s", shown)
+	}
+}
+
+func served(t *testing.T, p *previewer, path string) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	p.server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	return rec.Body.String()
 }

@@ -3,6 +3,8 @@ package gates
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -16,10 +18,37 @@ import (
 // md parses prose as the pages render it.
 var md = hbmd.Goldmark
 
+// textMemo remembers the text functions below, which depend on their
+// argument alone, once RememberTexts has been called. gen serve does: it
+// evaluates the gates again after every edit, over texts that are almost all
+// unchanged. One-shot builds leave it off, where it would only hold memory.
+var textMemo struct {
+	on                        atomic.Bool
+	rendered, words, acronyms sync.Map // text → result
+}
+
+// RememberTexts turns the memo of RenderedText, Words and Acronyms on for the
+// rest of the process.
+func RememberTexts() { textMemo.on.Store(true) }
+
+func remembered[T any](m *sync.Map, s string, f func(string) T) T {
+	if !textMemo.on.Load() {
+		return f(s)
+	}
+	if v, ok := m.Load(s); ok {
+		return v.(T)
+	}
+	v := f(s)
+	m.Store(s, v)
+	return v
+}
+
 // RenderedText is the text a reader sees once prose is rendered: mentions
 // become their words (a glossary term) or disappear (a citation), and
 // Markdown markup is gone.
-func RenderedText(s string) string {
+func RenderedText(s string) string { return remembered(&textMemo.rendered, s, renderedText) }
+
+func renderedText(s string) string {
 	src := []byte(prose.Plain(s))
 	doc := md.Parser().Parse(text.NewReader(src))
 	var b strings.Builder
@@ -57,7 +86,9 @@ func RenderedText(s string) string {
 var wordPattern = regexp.MustCompile(`[\p{L}\p{N}$€£¥]+(?:[.,'’/%\-–][\p{L}\p{N}%]+)*%?`)
 
 // Words counts the words of rendered prose.
-func Words(s string) int { return len(wordPattern.FindAllString(RenderedText(s), -1)) }
+func Words(s string) int {
+	return remembered(&textMemo.words, s, func(s string) int { return len(wordPattern.FindAllString(RenderedText(s), -1)) })
+}
 
 // AnswerWords is the length of a question's answer: its scenario and the six
 // chain steps, on the rendered text.
@@ -82,8 +113,11 @@ var questionID = regexp.MustCompile(`\bPE-\d+\b`)
 // appearance: words of ASCII letters and digits that start with a capital
 // and have another one (SLO, HTTP2, SLOs). Mixed-case names such as
 // "JavaScript" or "PostgreSQL" are not acronyms: only words whose capitals
-// outnumber their lower-case letters count (a plural s aside).
-func Acronyms(s string) []string {
+// outnumber their lower-case letters count (a plural s aside). The result
+// may be shared: do not modify it.
+func Acronyms(s string) []string { return remembered(&textMemo.acronyms, s, acronyms) }
+
+func acronyms(s string) []string {
 	text := questionID.ReplaceAllString(RenderedText(s), "")
 	seen := map[string]bool{}
 	var out []string

@@ -44,25 +44,44 @@ const (
 // problems), and the problems found; the handbook is only usable when the
 // problem list has no errors.
 func Dir(fsys afero.Fs, dataDir string) (*handbook.Handbook, *Sources, diag.List) {
-	l := &loader{fs: fsys, dir: dataDir, src: newSources()}
+	return DirCached(fsys, dataDir, nil)
+}
+
+// DirCached is Dir, reusing files decoded by an earlier load when their bytes
+// are unchanged. A nil cache caches nothing.
+func DirCached(fsys afero.Fs, dataDir string, cache *Cache) (*handbook.Handbook, *Sources, diag.List) {
+	l := &loader{fs: fsys, dir: dataDir, src: newSources(), cache: cache}
 	hb := &handbook.Handbook{}
-	l.required(MetaFile, &hb.Meta)
-	l.optional(GlossaryFile, &hb.Glossary)
-	l.optional(AbbrevFile, &hb.Abbreviations)
-	l.optional(ToolsFile, &hb.Tools)
-	l.optional(LiteratureFile, &hb.Literature)
-	l.optional(CitationsFile, &hb.Citations)
 	var review handbook.Review
-	if l.optional(ReviewFile, &review) {
+	var bank handbook.InterviewBank
+	jobs := []job{
+		{name: MetaFile, dst: &hb.Meta, required: true},
+		{name: GlossaryFile, dst: &hb.Glossary},
+		{name: AbbrevFile, dst: &hb.Abbreviations},
+		{name: ToolsFile, dst: &hb.Tools},
+		{name: LiteratureFile, dst: &hb.Literature},
+		{name: CitationsFile, dst: &hb.Citations},
+		{name: ReviewFile, dst: &review},
+		{name: RedirectsFile, dst: &hb.Redirects},
+		{name: InterviewFile, dst: &bank},
+	}
+	fixed := len(jobs)
+	jobs = append(jobs, l.questionJobs()...)
+	ok := l.decodeAll(jobs)
+	if ok[6] {
 		hb.Review = &review
 	}
-	l.optional(RedirectsFile, &hb.Redirects)
-	var bank handbook.InterviewBank
-	if l.optional(InterviewFile, &bank) {
+	if ok[8] {
 		bank.File = l.rel(InterviewFile)
 		hb.Interview = &bank
 	}
-	hb.Questions = l.questions()
+	for i, j := range jobs[fixed:] {
+		if ok[fixed+i] {
+			q := j.dst.(*handbook.Question)
+			q.File = l.rel(j.name)
+			hb.Questions = append(hb.Questions, q)
+		}
+	}
 	l.problems.Locate(l.src)
 	return hb, l.src, l.problems
 }
@@ -72,32 +91,50 @@ type loader struct {
 	dir      string
 	src      *Sources
 	problems diag.List
+	cache    *Cache
+}
+
+// job is one data file to decode into dst.
+type job struct {
+	name     string // relative to the data directory
+	dst      any
+	required bool
 }
 
 func (l *loader) rel(name string) string { return path.Join(l.dir, name) }
 
-// required decodes a file that must exist.
-func (l *loader) required(name string, dst any) bool {
-	file := l.rel(name)
-	if _, err := l.fs.Stat(file); errors.Is(err, fs.ErrNotExist) {
-		l.problems.Errorf(file, "", "file is missing; it is required (see docs/data-format.md)")
-		return false
+// decodeAll decodes the jobs on all cores (parsing YAML is the costliest
+// part of loading) and records their sources and problems in job order, so
+// that the output does not depend on scheduling. ok[i] reports whether
+// job i's file exists and decoded cleanly; a missing optional file is not a
+// problem.
+func (l *loader) decodeAll(jobs []job) []bool {
+	results := make([]decoded, len(jobs))
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		file := l.rel(j.name)
+		if _, err := l.fs.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			results[i].missing = true
+			if j.required {
+				results[i].problems.Errorf(file, "", "file is missing; it is required (see docs/data-format.md)")
+			}
+			return
+		}
+		results[i] = decodeFile(l.fs, file, j.dst, l.cache)
+	})
+	ok := make([]bool, len(jobs))
+	for i, r := range results {
+		if r.missing {
+			l.problems = append(l.problems, r.problems...)
+			continue
+		}
+		ok[i] = l.merge(r)
 	}
-	return l.decode(file, dst)
+	return ok
 }
 
-// optional decodes a file if it exists and reports whether it did.
-func (l *loader) optional(name string, dst any) bool {
-	file := l.rel(name)
-	if _, err := l.fs.Stat(file); errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	return l.decode(file, dst)
-}
-
-// questions loads data/questions/*.yaml in file-name order, decoding the
-// files on all cores (parsing YAML is the costliest part of loading).
-func (l *loader) questions() []*handbook.Question {
+// questionJobs lists data/questions/*.yaml in file-name order.
+func (l *loader) questionJobs() []job {
 	dir := l.rel(QuestionsDir)
 	entries, err := afero.ReadDir(l.fs, dir)
 	if err != nil {
@@ -107,7 +144,7 @@ func (l *loader) questions() []*handbook.Question {
 		return nil
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	var files []string
+	var jobs []job
 	for _, e := range entries {
 		name := e.Name()
 		file := path.Join(dir, name)
@@ -116,23 +153,10 @@ func (l *loader) questions() []*handbook.Question {
 		case !strings.HasSuffix(name, ".yaml"):
 			l.problems.Errorf(file, "", "unexpected file in %s; questions are <id>.yaml files", dir)
 		default:
-			files = append(files, file)
+			jobs = append(jobs, job{name: path.Join(QuestionsDir, name), dst: &handbook.Question{}})
 		}
 	}
-	results := make([]decoded, len(files))
-	parallel(len(files), func(i int) {
-		q := &handbook.Question{}
-		results[i] = decodeFile(l.fs, files[i], q)
-		q.File = files[i]
-		results[i].value = q
-	})
-	var out []*handbook.Question
-	for _, r := range results {
-		if l.merge(r) {
-			out = append(out, r.value.(*handbook.Question))
-		}
-	}
-	return out
+	return jobs
 }
 
 // decoded is the outcome of decoding one file.
@@ -140,12 +164,7 @@ type decoded struct {
 	file     string
 	src      *source
 	problems diag.List
-	value    any
-}
-
-// decode reads, checks and decodes one file into dst, recording problems.
-func (l *loader) decode(file string, dst any) bool {
-	return l.merge(decodeFile(l.fs, file, dst))
+	missing  bool
 }
 
 // merge records a decoded file and reports whether it decoded cleanly.
@@ -158,7 +177,7 @@ func (l *loader) merge(r decoded) bool {
 }
 
 // decodeFile reads, checks and decodes one file into dst.
-func decodeFile(fsys afero.Fs, file string, dst any) decoded {
+func decodeFile(fsys afero.Fs, file string, dst any, cache *Cache) decoded {
 	r := decoded{file: file}
 	data, err := readLimited(fsys, file)
 	if err != nil {
@@ -169,6 +188,9 @@ func decodeFile(fsys afero.Fs, file string, dst any) decoded {
 		r.problems = append(r.problems, p)
 		return r
 	}
+	if r, ok := cache.lookup(file, data, dst); ok {
+		return r
+	}
 	src, ok := parse(file, data, &r.problems)
 	if !ok {
 		return r
@@ -177,6 +199,7 @@ func decodeFile(fsys afero.Fs, file string, dst any) decoded {
 	if decodeInto(src, dst, &r.problems) {
 		checkShape(file, dst, &r.problems)
 	}
+	cache.store(file, data, r, dst)
 	return r
 }
 

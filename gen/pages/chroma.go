@@ -86,9 +86,25 @@ func usedTokenClasses(qs []*handbook.Question) map[string]bool {
 	return used
 }
 
+// tokenClassesMemo remembers tokenClassesOf per code block for the life of
+// the process: gen serve renders the pages again after every edit, and
+// re-tokenising every unchanged block was most of that.
+var tokenClassesMemo sync.Map // [2]string{lang, code} → map[string]bool
+
 // tokenClassesOf returns the classes of the tokens in code; an unknown
-// language yields none (Hugo shows it as plain text).
+// language yields none (Hugo shows it as plain text). The result is shared:
+// do not modify it.
 func tokenClassesOf(lang, code string) map[string]bool {
+	key := [2]string{lang, code}
+	if m, ok := tokenClassesMemo.Load(key); ok {
+		return m.(map[string]bool)
+	}
+	m := tokenise(lang, code)
+	tokenClassesMemo.Store(key, m)
+	return m
+}
+
+func tokenise(lang, code string) map[string]bool {
 	out := map[string]bool{}
 	lexer := lexers.Get(lang)
 	if lexer == nil {

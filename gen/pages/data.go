@@ -12,6 +12,14 @@ import (
 // mounts it as Hugo's data directory (hugo.Data).
 const DataDir = "generated/data"
 
+// SharedDataDir holds the JSON that every page reads (the handbook summary
+// for the footer and draft banner, the reference tooltips). It is mounted
+// into assets and read with resources.Get (layouts/_partials/data.html),
+// because Hugo re-renders every page that reads hugo.Data whenever any data
+// file changes: in gen serve, editing a question changes the gate report
+// and the matrix, and with these files in data/ every page would follow.
+const SharedDataDir = "generated/assets/data"
+
 const generatedNote = Marker + " — do not edit"
 
 // RefTip is what the link render hook shows for a reference on hover/focus.
@@ -85,9 +93,9 @@ func (r *renderer) data() {
 	for _, w := range r.h.Citations {
 		tips[w.ID] = RefTip{apa.Short(w), clip(stripMarkdown(apa.Reference(w)), 300), "/citations/#" + strings.ToLower(w.ID)}
 	}
-	r.writeJSON(DataDir+"/refs.json", tips)
+	r.writeJSON(SharedDataDir+"/refs.json", tips)
 	r.writeJSON(DataDir+"/matrix.json", NewMatrix(r.h))
-	r.writeJSON(DataDir+"/handbook.json", r.summary())
+	r.writeJSON(SharedDataDir+"/handbook.json", r.summary())
 	r.writeJSON(DataDir+"/loop.json", map[string]any{"presets": loop.Presets(r.h.Questions),
 		"max_questions": loop.MaxQuestions, "budget_minutes": loop.BudgetMinutes})
 	if r.h.Interview != nil {

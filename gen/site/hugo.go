@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,19 +100,43 @@ func (h *Hugo) Build(changed ...string) error {
 	if n := h.sites.Log.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("hugo logged %d error(s):\n%s", n, strings.TrimSpace(h.log.String()))
 	}
-	return h.copyStatic()
+	return h.copyStatic(changed)
 }
 
-// copyStatic copies the mounted static directories into the publish
-// directory, as the hugo command does after a build (hugolib leaves it to
-// its caller).
-func (h *Hugo) copyStatic() error {
+// copyStatic copies the mounted static files into the publish directory, as
+// the hugo command does after a build (hugolib leaves it to its caller): all
+// of them after a full build, only the changed ones after a partial one (a
+// full sync compares every vendored Mermaid chunk, 30 ms per rebuild).
+func (h *Hugo) copyStatic(changed []string) error {
+	if len(changed) == 0 {
+		return h.syncStatic(string(filepath.Separator))
+	}
+	for _, name := range changed {
+		rel := h.sites.BaseFs.SourceFilesystems.MakeStaticPathRelative(name)
+		if rel == "" {
+			continue
+		}
+		if err := h.syncStatic(rel); err != nil {
+			return err
+		}
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			if err := h.sites.Deps.Fs.PublishDirStatic.Remove(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove deleted static file: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// syncStatic copies one static file or directory, rel, from every static
+// mount that has it.
+func (h *Hugo) syncStatic(rel string) error {
 	for _, src := range h.sites.BaseFs.SourceFilesystems.Static {
 		syncer := fsync.NewSyncer()
 		syncer.NoTimes, syncer.NoChmod = true, true
 		syncer.SrcFs = src.Fs
 		syncer.DestFs = h.sites.Deps.Fs.PublishDirStatic
-		err := syncer.Sync(string(filepath.Separator), string(filepath.Separator))
+		err := syncer.Sync(rel, rel)
 		if err != nil && !herrors.IsNotExist(err) { // no static directory is fine, as for the hugo command
 			return fmt.Errorf("copy static files: %w", err)
 		}

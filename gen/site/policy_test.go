@@ -102,7 +102,13 @@ func TestLinkHookDropsExecutableURLs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	data, err := os.ReadFile("../../layouts/_partials/data.html")
+	if err != nil {
+		t.Fatal(err)
+	}
 	files := projectConfig(t) + `
+-- layouts/_partials/data.html --
+` + string(data) + `
 -- layouts/home.html --
 home
 -- layouts/page.html --

@@ -97,7 +97,12 @@ func (u uniqueNames) claim(name, where string) (firstAt string, dup bool) {
 // Load reads and validates the data directory: load's strict decoding, then
 // the cross-file rules, with every problem placed at file:line:col.
 func Load(fsys afero.Fs, dataDir string) (*handbook.Handbook, *load.Sources, diag.List) {
-	h, src, problems := load.Dir(fsys, dataDir)
+	return LoadCached(fsys, dataDir, nil)
+}
+
+// LoadCached is Load with a cache of decoded files (see load.Cache).
+func LoadCached(fsys afero.Fs, dataDir string, cache *load.Cache) (*handbook.Handbook, *load.Sources, diag.List) {
+	h, src, problems := load.DirCached(fsys, dataDir, cache)
 	if len(problems.Errors()) > 0 {
 		return h, src, problems
 	}
