@@ -79,5 +79,5 @@ func buildBaseline(root, dir string, log io.Writer) error {
 	if err := h.Build(); err != nil {
 		return err
 	}
-	return external.Pagefind(root, filepath.Join(abs, "public"), log)
+	return external.Pagefind(root, filepath.Join(abs, "public"), "pagefind", log)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -51,7 +52,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	}
 	defer unlock()
 	b := &builder{root: root, o: o, out: stdout, log: stderr, times: newStageTimes(o.timings), publicDir: filepath.Join(root, o.public)}
-	for _, stage := range []func() error{b.clean, b.load, b.gates, b.diagrams, b.generate, b.hugo, b.index, b.check, b.publish} {
+	for _, stage := range []func() error{b.clean, b.load, b.gates, b.diagrams, b.generate, b.hugo, b.indexAndCheck, b.publish} {
 		if err := stage(); err != nil {
 			if b.staging != "" {
 				os.RemoveAll(b.staging)
@@ -162,13 +163,33 @@ func (b *builder) hugo() error {
 	return nil
 }
 
-func (b *builder) index() error {
-	b.times.next("search index")
-	return external.Pagefind(b.root, b.staging, b.log)
+// indexAndCheck builds the search index and runs the post-build checks side
+// by side: both only read the staged pages (Pagefind writes into pagefind/,
+// which the checks skip), so neither waits for the other. A failed check
+// is reported before a failed index: it names what to fix in the data.
+func (b *builder) indexAndCheck() error {
+	b.times.next("")
+	indexed := make(chan error, 1)
+	go func() {
+		start := time.Now()
+		err := external.Pagefind(b.root, b.staging, postbuild.SearchIndexDir, b.log)
+		b.times.add("search index", time.Since(start))
+		indexed <- err
+	}()
+	start := time.Now()
+	checkErr := b.check()
+	b.times.add("post-build checks", time.Since(start))
+	if err := cmp.Or(checkErr, <-indexed); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(b.staging, postbuild.SearchIndexDir, "pagefind.js")); err != nil {
+		return fmt.Errorf("pagefind wrote no index: %w", err)
+	}
+	stage.Reached(stage.Checked)
+	return nil
 }
 
 func (b *builder) check() error {
-	b.times.next("post-build checks")
 	published, err := postbuild.ReadManifest(b.root)
 	if err != nil {
 		return err
@@ -176,11 +197,7 @@ func (b *builder) check() error {
 	if b.built, err = postbuild.Check(b.staging, postbuild.Options{BaseURL: b.o.baseURL, MermaidFallback: b.missing != nil, Published: published}, b.out); err != nil {
 		return err
 	}
-	if err := inert.CheckImages(b.staging); err != nil { // pages were checked as they were read
-		return err
-	}
-	stage.Reached(stage.Checked)
-	return nil
+	return inert.CheckImages(b.staging) // pages were checked as they were read
 }
 
 func (b *builder) publish() error {

@@ -3,11 +3,15 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"sync"
 	"time"
 )
 
 // stageTimes records how long each pipeline stage took, for gen bench.
+// Stages run one after the other (next), except those that run side by
+// side, which record their own durations (add).
 type stageTimes struct {
+	mu    sync.Mutex
 	file  string
 	order []string
 	took  map[string]time.Duration
@@ -21,6 +25,8 @@ func newStageTimes(file string) *stageTimes {
 
 // next ends the running stage and starts the named one ("" ends the last).
 func (s *stageTimes) next(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	now := time.Now()
 	if s.name != "" {
 		s.took[s.name] += now.Sub(s.start)
@@ -29,6 +35,16 @@ func (s *stageTimes) next(name string) {
 		s.order = append(s.order, name)
 	}
 	s.name, s.start = name, now
+}
+
+// add records a stage that ran alongside others.
+func (s *stageTimes) add(name string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.took[name] == 0 {
+		s.order = append(s.order, name)
+	}
+	s.took[name] += d
 }
 
 // write saves the stages as JSON (milliseconds) when a file was asked for.

@@ -72,15 +72,15 @@ func run(dir string, log io.Writer, name string, args ...string) error {
 }
 
 // Pagefind indexes the built site in dir for search, writing its chunked
-// index to dir/pagefind/. The binary comes from the npm package.
-func Pagefind(root, dir string, log io.Writer) error {
+// index to dir/subdir/. The binary comes from the npm package.
+func Pagefind(root, dir, subdir string, log io.Writer) error {
 	bin := pagefindBinary(root)
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
 	}
 	// Only pages that carry data-pagefind-body are indexed; the glob keeps
 	// Pagefind from parsing every list, print and redirect page to find that out.
-	return run(root, log, bin, "--site", dir, "--output-subdir", "pagefind", "--quiet",
+	return run(root, log, bin, "--site", dir, "--output-subdir", subdir, "--quiet",
 		"--glob", "{q,glossary,tools,literature,citations}/**/*.html")
 }
 

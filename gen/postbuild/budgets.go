@@ -1,13 +1,13 @@
 package postbuild
 
 import (
-	"bytes"
 	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Budget is a limit on what one kind of page ships, in gzip bytes.
@@ -50,7 +50,7 @@ type Weight struct {
 func (s *Site) Weigh(p *Page, gz func(sitePath string) int64, withHTML bool) Weight {
 	w := Weight{Path: p.Path, UnsizedImages: p.Attrs["unsized-img"], BlockingScripts: p.Attrs["blocking-script"]}
 	if withHTML {
-		w.HTML = gz(p.Path + "index.html")
+		w.HTML = p.Gzip
 	}
 	for _, a := range p.Assets {
 		size := gz(a)
@@ -147,11 +147,29 @@ func gzipSize(file string) int64 {
 	if err != nil {
 		return 0
 	}
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression) // what servers typically send
+	return gzipLen(b)
+}
+
+// gzipLen is the length of b gzipped at the default level, what servers
+// typically send. The writers are pooled: each holds about a megabyte of
+// compression state.
+func gzipLen(b []byte) int64 {
+	w := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(w)
+	var n byteCounter
+	w.Reset(&n)
 	w.Write(b)
 	w.Close()
-	return int64(buf.Len())
+	return int64(n)
+}
+
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+type byteCounter int64
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	*c += byteCounter(len(p))
+	return len(p), nil
 }
 
 func kib(n int64) string { return fmt.Sprintf("%.1f KiB", float64(n)/KiB) }

@@ -4,6 +4,7 @@
 package postbuild
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,6 +30,7 @@ type Page struct {
 	Assets  []string            // link[href] stylesheets and script[src], site paths
 	Scripts []string            // script[src] only
 	Size    int64               // bytes of HTML
+	Gzip    int64               // bytes of HTML, gzipped
 	Meta    map[string]string   // <meta http-equiv=refresh> etc., for redirects
 	Attrs   map[string][]string // data-* markers the budgets use (e.g. has-diagram)
 	File    string              // the file, relative to the site's root
@@ -42,11 +44,18 @@ type Site struct {
 	Files map[string]bool  // every file's site path
 }
 
-// Read parses every HTML page under dir, on all cores.
+// SearchIndexDir is where Pagefind writes the search index, which Read skips.
+const SearchIndexDir = "pagefind"
+
+// Read parses every HTML page under dir, on all cores, except the search
+// index's.
 func Read(dir string) (*Site, error) {
 	s := &Site{Dir: dir, Pages: map[string]*Page{}, Files: map[string]bool{}}
 	var htmlFiles []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(dir, SearchIndexDir) {
+			return fs.SkipDir // Pagefind may be writing it while the checks run; no page links into it
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -92,14 +101,15 @@ func Read(dir string) (*Site, error) {
 }
 
 func parse(file string) (*Page, error) {
-	f, err := os.Open(file)
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	pg := &Page{IDs: map[string]bool{}, Meta: map[string]string{}, Attrs: map[string][]string{}, Size: fi.Size()}
-	z := html.NewTokenizer(f)
+	// The gzip size is taken here, where the pages are read on all cores,
+	// rather than when the budgets are checked, one page after another.
+	pg := &Page{IDs: map[string]bool{}, Meta: map[string]string{}, Attrs: map[string][]string{},
+		Size: int64(len(b)), Gzip: gzipLen(b)}
+	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
