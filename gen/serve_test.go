@@ -96,3 +96,32 @@ func served(t *testing.T, p *previewer, path string) string {
 	p.server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
 	return rec.Body.String()
 }
+
+// Reference tooltips are read as a resource, not as Hugo data (see
+// pages.SharedDataDir): a changed citation must still reach the pages that
+// show its tooltip.
+func TestServeUpdatesTooltipsWhenAReferenceChanges(t *testing.T) {
+	dir := newProject(t, "PE-023")
+	p, err := newPreview(dir, "http://localhost:1313/", io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "data/references/citations.yaml")
+	b, _ := os.ReadFile(file)
+	const old = `title: "A proof for the queuing formula`
+	s := strings.Replace(string(b), old, `title: "Edited title. A proof for the queuing formula`, 1)
+	if s == string(b) {
+		t.Fatalf("citations.yaml no longer has %s; update the test", old)
+	}
+	if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.rebuild([]string{file})
+	html, err := os.ReadFile(filepath.Join(dir, ".build/serve/q/black-friday-capacity-plan-littles-law-headroom/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "Edited title. A proof for the queuing formula") {
+		t.Error("the question's tooltip for A1 still shows the old title")
+	}
+}
