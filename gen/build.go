@@ -12,6 +12,7 @@ import (
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
 	"github.com/perfhandbook/handbook/gen/inert"
+	"github.com/perfhandbook/handbook/gen/pages"
 	"github.com/perfhandbook/handbook/gen/postbuild"
 	"github.com/perfhandbook/handbook/gen/site"
 	"github.com/perfhandbook/handbook/gen/stage"
@@ -52,7 +53,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 	}
 	defer unlock()
 	b := &builder{root: root, o: o, out: stdout, log: stderr, times: newStageTimes(o.timings), publicDir: filepath.Join(root, o.public)}
-	for _, stage := range []func() error{b.clean, b.load, b.gates, b.diagrams, b.generate, b.hugo, b.indexAndCheck, b.publish} {
+	for _, stage := range []func() error{b.clean, b.load, b.gatesAndPages, b.hugo, b.indexAndCheck, b.publish} {
 		if err := stage(); err != nil {
 			if b.staging != "" {
 				os.RemoveAll(b.staging)
@@ -97,8 +98,35 @@ func (b *builder) load() error {
 	return err
 }
 
+// gatesAndPages evaluates the gates while the diagrams are drawn and the
+// pages rendered: all three only read the loaded handbook. The files that
+// show the gate report are added once it is ready, and nothing is written
+// before then, so failing gates still leave the project untouched.
+func (b *builder) gatesAndPages() error {
+	b.times.next("")
+	evaluated := make(chan error, 1)
+	go func() {
+		start := time.Now()
+		err := b.gates()
+		b.times.add("gates", time.Since(start))
+		evaluated <- err
+	}()
+	out, err := b.renderPages()
+	if err := cmp.Or(<-evaluated, err); err != nil {
+		return err
+	}
+	b.pruneDiagrams()
+	start := time.Now()
+	addReport(out, b.l.h, b.l.report, b.o.draft && !b.l.report.OK())
+	if _, err := out.Sync(projectFs(b.root)); err != nil {
+		return fmt.Errorf("write generated pages: %w", err)
+	}
+	b.times.add("write pages", time.Since(start))
+	stage.Reached(stage.Generated)
+	return nil
+}
+
 func (b *builder) gates() error {
-	b.times.next("gates")
 	report, err := evaluateGates(b.root, b.l, b.out)
 	if err != nil {
 		return err
@@ -111,8 +139,25 @@ func (b *builder) gates() error {
 	return nil
 }
 
+// renderPages draws the diagrams and renders what does not depend on the
+// gate report.
+func (b *builder) renderPages() (*pages.Output, error) {
+	start := time.Now()
+	err := b.diagrams()
+	b.times.add("diagrams", time.Since(start))
+	if err != nil {
+		return nil, err
+	}
+	start = time.Now()
+	defer func() { b.times.add("write pages", time.Since(start)) }()
+	baseURL, err := site.BaseURL(b.root, b.o.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return renderPages(b.root, baseURL, b.l.h, b.drawn)
+}
+
 func (b *builder) diagrams() error {
-	b.times.next("diagrams")
 	if err := external.NodeModules(b.root, b.log); err != nil {
 		return err
 	}
@@ -125,29 +170,19 @@ func (b *builder) diagrams() error {
 		return fmt.Errorf("%v\nA production build ships only pre-drawn diagrams: draw them where Chromium is installed (gen diagrams) and commit %s/, or build with -draft to fall back to client-side Mermaid", b.missing, diagrams.CacheDir)
 	case b.missing != nil:
 		fmt.Fprintf(b.log, "warning: %v; these pages fall back to client-side Mermaid\n", b.missing)
-	default:
-		if n, err := diagrams.Prune(b.root, b.drawn); err == nil && n > 0 {
-			fmt.Fprintf(b.log, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
-		}
 	}
 	return nil
 }
 
-func (b *builder) generate() error {
-	b.times.next("write pages")
-	baseURL, err := site.BaseURL(b.root, b.o.baseURL)
-	if err != nil {
-		return err
+// pruneDiagrams removes drawn diagrams that no question uses any more, once
+// the build is known to go ahead.
+func (b *builder) pruneDiagrams() {
+	if b.missing != nil {
+		return
 	}
-	out, err := render(b.root, baseURL, b.l, b.drawn, b.o.draft && !b.l.report.OK())
-	if err != nil {
-		return err
+	if n, err := diagrams.Prune(b.root, b.drawn); err == nil && n > 0 {
+		fmt.Fprintf(b.log, "removed %d unused diagram(s) from %s/\n", n, diagrams.CacheDir)
 	}
-	if _, err := out.Sync(projectFs(b.root)); err != nil {
-		return fmt.Errorf("write generated pages: %w", err)
-	}
-	stage.Reached(stage.Generated)
-	return nil
 }
 
 func (b *builder) hugo() error {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/export"
+	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/pages"
 )
@@ -23,7 +24,17 @@ const DiagramsDir = "generated/static/diagrams"
 // data, the drawn diagrams and the exports. baseURL is the site's absolute
 // URL, for the exports' permalinks.
 func render(root, baseURL string, l *loaded, drawn map[string]diagrams.Drawn, draft bool) (*pages.Output, error) {
-	out := pages.Render(l.h, pages.Options{Report: l.report, Draft: draft, Diagrams: drawn})
+	out, err := renderPages(root, baseURL, l.h, drawn)
+	if err != nil {
+		return nil, err
+	}
+	addReport(out, l.h, l.report, draft)
+	return out, nil
+}
+
+// renderPages produces the files that do not depend on the gate report.
+func renderPages(root, baseURL string, h *handbook.Handbook, drawn map[string]diagrams.Drawn) (*pages.Output, error) {
+	out := pages.RenderPages(h, pages.Options{Diagrams: drawn})
 	for _, f := range diagrams.Sorted(drawn) {
 		b, err := os.ReadFile(filepath.Join(root, diagrams.CacheDir, f))
 		if err != nil {
@@ -31,13 +42,18 @@ func render(root, baseURL string, l *loaded, drawn map[string]diagrams.Drawn, dr
 		}
 		out.Add(DiagramsDir+"/"+f, b)
 	}
-	out.Add(ExportsDir+"/handbook.md", export.Markdown(l.h, l.report))
-	out.Add(ExportsDir+"/gates.json", export.GatesJSON(l.report))
-	out.Add(ExportsDir+"/questions.json", export.QuestionsJSON(l.h, baseURL))
-	if b := export.InterviewJSON(l.h, baseURL); b != nil {
+	out.Add(ExportsDir+"/questions.json", export.QuestionsJSON(h, baseURL))
+	if b := export.InterviewJSON(h, baseURL); b != nil {
 		out.Add(ExportsDir+"/interview-bank.json", b)
 	}
 	return out, nil
+}
+
+// addReport adds the files that show the gate report.
+func addReport(out *pages.Output, h *handbook.Handbook, report *gates.Report, draft bool) {
+	out.AddReport(h, report, draft)
+	out.Add(ExportsDir+"/handbook.md", export.Markdown(h, report))
+	out.Add(ExportsDir+"/gates.json", export.GatesJSON(report))
 }
 
 // drawDiagrams makes sure every diagram is drawn (cache, or Chromium when it

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/perfhandbook/handbook/gen/apa"
+	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/loop"
 )
@@ -77,8 +78,9 @@ func NewMatrix(h *handbook.Handbook) Matrix {
 	return m
 }
 
-// data writes the JSON the templates read: reference tooltips, the matrix,
-// headline counts, the gate report, the loop presets and the interview bank.
+// data writes the JSON the templates read, except the report-dependent files
+// of AddReport: reference tooltips, the matrix, the loop presets and the
+// interview bank.
 func (r *renderer) data() {
 	tips := map[string]any{}
 	for _, g := range r.h.Glossary {
@@ -95,14 +97,20 @@ func (r *renderer) data() {
 	}
 	r.writeJSON(SharedDataDir+"/refs.json", tips)
 	r.writeJSON(DataDir+"/matrix.json", NewMatrix(r.h))
-	r.writeJSON(SharedDataDir+"/handbook.json", r.summary())
 	r.writeJSON(DataDir+"/loop.json", map[string]any{"presets": loop.Presets(r.h.Questions),
 		"max_questions": loop.MaxQuestions, "budget_minutes": loop.BudgetMinutes})
 	if r.h.Interview != nil {
 		r.writeJSON(DataDir+"/interview.json", r.h.Interview)
 	}
-	if r.opts.Report != nil {
-		r.writeJSON(DataDir+"/gates.json", map[string]any{"report": r.opts.Report, "draft": r.opts.Draft})
+}
+
+// AddReport adds what depends on the gate report: its data for /gates/, and
+// the headline counts, whose draft flag puts a banner on every page.
+func (o *Output) AddReport(h *handbook.Handbook, report *gates.Report, draft bool) {
+	r := &renderer{h: h, opts: Options{Report: report, Draft: draft}, out: o}
+	r.writeJSON(SharedDataDir+"/handbook.json", r.summary())
+	if report != nil {
+		r.writeJSON(DataDir+"/gates.json", map[string]any{"report": report, "draft": draft})
 	}
 }
 

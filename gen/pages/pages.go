@@ -37,6 +37,15 @@ type renderer struct {
 // Render produces every generated file in memory. The handbook must have
 // passed validation.
 func Render(h *handbook.Handbook, opts Options) *Output {
+	out := RenderPages(h, opts)
+	out.AddReport(h, opts.Report, opts.Draft)
+	return out
+}
+
+// RenderPages renders everything that does not depend on the gate report
+// (opts.Report and opts.Draft are not read), so that gen build can render
+// while the gates are evaluated; AddReport adds the rest.
+func RenderPages(h *handbook.Handbook, opts Options) *Output {
 	idx := handbook.NewIndex(h)
 	r := &renderer{h: h, idx: idx, link: linker{idx}, used: collectUsage(h, idx), opts: opts, out: newOutput()}
 	r.questions()
