@@ -15,9 +15,19 @@ import (
 //
 //	Dean, J., & Barroso, L. A. (2013). The tail at scale. *Communications of the ACM*, *56*(2), 74–80. https://doi.org/10.1145/2408776.2408794 [EN]
 func Reference(w *handbook.Work) string {
+	return fmt.Sprintf("%s (%s). %s", Authors(w.Authors), date(w), body(w, true))
+}
+
+// Details is the reference after its authors and date, without the DOI or
+// URL: what a tooltip adds to the in-text form (Short), e.g.
+//
+//	The tail at scale. *Communications of the ACM*, *56*(2), 74–80. [EN]
+func Details(w *handbook.Work) string { return body(w, false) }
+
+// body is the title and source of a reference, optionally its link, and
+// its language tag.
+func body(w *handbook.Work, withLink bool) string {
 	var b strings.Builder
-	b.WriteString(Authors(w.Authors))
-	fmt.Fprintf(&b, " (%s). ", date(w))
 	if isPartOfContainer(w) {
 		b.WriteString(sentence(escape(w.Title) + translation(w)))
 		b.WriteString(" ")
@@ -25,7 +35,7 @@ func Reference(w *handbook.Work) string {
 	} else {
 		b.WriteString(standalone(w))
 	}
-	if link := Link(w); link != "" {
+	if link := Link(w); link != "" && withLink {
 		b.WriteString(" ")
 		b.WriteString(link)
 	}

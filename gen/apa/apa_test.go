@@ -38,6 +38,15 @@ func TestReference(t *testing.T) {
 	}
 }
 
+func TestDetails(t *testing.T) {
+	w := handbook.Work{Type: "peer-reviewed-paper", Authors: []string{"Dean, J.", "Barroso, L. A."}, Year: 2013,
+		Title: "The tail at scale", Container: "Communications of the ACM", Volume: "56", Issue: "2", Pages: "74–80",
+		DOI: "10.1145/2408776.2408794", Language: "EN"}
+	if got, want := Details(&w), "The tail at scale. *Communications of the ACM*, *56*(2), 74–80. [EN]"; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestShort(t *testing.T) {
 	for _, tt := range []struct {
 		authors []string
