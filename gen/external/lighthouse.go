@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // LighthouseCategories are the categories a run scores.
@@ -28,14 +29,20 @@ func Lighthouse(root, url, chromePath string) (*LighthouseResult, error) {
 		flags += " --no-sandbox" // Chromium refuses to run as root with its sandbox
 	}
 	cli := filepath.Join(root, "node_modules", "lighthouse", "cli", "index.js")
-	cmd := exec.Command("node", cli, url, "--output=json", "--output-path=stdout", "--quiet",
+	cmd := exec.Command("node", cli, url, "--output=json", "--output-path=stdout",
 		"--chrome-path="+chromePath, "--chrome-flags="+flags,
 		"--only-categories=performance,accessibility,best-practices,seo")
 	dieWithParent(cmd)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, errOut.String())
+		// Lighthouse logs its progress to stderr; the last lines say what failed.
+		lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
+		detail := strings.Join(lines[max(0, len(lines)-15):], "\n")
+		if _, perr := parseLighthouse(out.Bytes()); perr != nil && out.Len() > 0 {
+			detail += "\n" + perr.Error() // a failed run may still report its runtime error
+		}
+		return nil, fmt.Errorf("lighthouse %s: %w (%d bytes of report)\n%s", url, err, out.Len(), detail)
 	}
 	return parseLighthouse(out.Bytes())
 }
