@@ -36,9 +36,9 @@ func medianOfRuns(t *testing.T, url, chromePath string) *external.LighthouseResu
 	for range lighthouseRuns {
 		r, err := external.Lighthouse(repoRoot, url, chromePath)
 		if err != nil {
-			// About one run in twenty exits 1 with no scores (seen in CI and here on
-			// 2026-11-24, cause not found; the error carries Lighthouse's last log
-			// lines). A crashed measurement is run again once; scores are never retried.
+			// A run that crashes is measured again once; scores are never retried.
+			// (About one run in twenty used to exit 1 with its report cut at 64 KiB,
+			// when the report went to a pipe; it now goes to a file.)
 			t.Logf("retrying once: %v", err)
 			r, err = external.Lighthouse(repoRoot, url, chromePath)
 		}
