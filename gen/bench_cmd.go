@@ -12,6 +12,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/bench"
 	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/postbuild"
 	"github.com/perfhandbook/handbook/gen/site"
 )
 
@@ -79,5 +80,5 @@ func buildBaseline(root, dir string, log io.Writer) error {
 	if err := h.Build(); err != nil {
 		return err
 	}
-	return external.Pagefind(root, filepath.Join(abs, "public"), "pagefind", log)
+	return external.Pagefind(root, filepath.Join(abs, "public"), postbuild.SearchIndexDir, log)
 }

@@ -218,9 +218,6 @@ func (p *previewer) rebuild(changed []string) {
 			return
 		}
 		lap("hugo", t)
-		if os.Getenv("GEN_DEBUG") != "" {
-			fmt.Fprintln(p.out, hugoChanges)
-		}
 	}
 	p.server.Reload() // also clears an error shown for an edit that has since been undone
 	fmt.Fprintf(p.out, "rebuilt in %s (%d file(s) changed; %s)\n", time.Since(start).Round(time.Millisecond), len(changed), strings.Join(took, ", "))

@@ -61,27 +61,22 @@ func DirCached(fsys afero.Fs, dataDir string, cache *Cache) (*handbook.Handbook,
 		{name: ToolsFile, dst: &hb.Tools},
 		{name: LiteratureFile, dst: &hb.Literature},
 		{name: CitationsFile, dst: &hb.Citations},
-		{name: ReviewFile, dst: &review},
+		{name: ReviewFile, dst: &review, loaded: func() { hb.Review = &review }},
 		{name: RedirectsFile, dst: &hb.Redirects},
-		{name: InterviewFile, dst: &bank},
+		{name: InterviewFile, dst: &bank, loaded: func() {
+			bank.File = l.rel(InterviewFile)
+			hb.Interview = &bank
+		}},
 	}
-	fixed := len(jobs)
-	jobs = append(jobs, l.questionJobs()...)
-	ok := l.decodeAll(jobs)
-	if ok[6] {
-		hb.Review = &review
-	}
-	if ok[8] {
-		bank.File = l.rel(InterviewFile)
-		hb.Interview = &bank
-	}
-	for i, j := range jobs[fixed:] {
-		if ok[fixed+i] {
-			q := j.dst.(*handbook.Question)
+	for _, j := range l.questionJobs() {
+		q := j.dst.(*handbook.Question)
+		j.loaded = func() {
 			q.File = l.rel(j.name)
 			hb.Questions = append(hb.Questions, q)
 		}
+		jobs = append(jobs, j)
 	}
+	l.decodeAll(jobs)
 	l.problems.Locate(l.src)
 	return hb, l.src, l.problems
 }
@@ -99,38 +94,29 @@ type job struct {
 	name     string // relative to the data directory
 	dst      any
 	required bool
+	loaded   func() // called, in job order, when the file exists and decoded cleanly
 }
 
 func (l *loader) rel(name string) string { return path.Join(l.dir, name) }
 
 // decodeAll decodes the jobs on all cores (parsing YAML is the costliest
-// part of loading) and records their sources and problems in job order, so
-// that the output does not depend on scheduling. ok[i] reports whether
-// job i's file exists and decoded cleanly; a missing optional file is not a
-// problem.
-func (l *loader) decodeAll(jobs []job) []bool {
+// part of loading), then records their sources and problems and calls their
+// loaded functions in job order, so that the result does not depend on
+// scheduling. A missing optional file is not a problem.
+func (l *loader) decodeAll(jobs []job) {
 	results := make([]decoded, len(jobs))
 	parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		file := l.rel(j.name)
-		if _, err := l.fs.Stat(file); errors.Is(err, fs.ErrNotExist) {
-			results[i].missing = true
-			if j.required {
-				results[i].problems.Errorf(file, "", "file is missing; it is required (see docs/data-format.md)")
-			}
-			return
-		}
-		results[i] = decodeFile(l.fs, file, j.dst, l.cache)
+		results[i] = decodeFile(l.fs, l.rel(jobs[i].name), jobs[i].dst, l.cache)
 	})
-	ok := make([]bool, len(jobs))
 	for i, r := range results {
-		if r.missing {
-			l.problems = append(l.problems, r.problems...)
-			continue
+		switch {
+		case r.missing && jobs[i].required:
+			l.problems.Errorf(r.file, "", "file is missing; it is required (see docs/data-format.md)")
+		case r.missing:
+		case l.merge(r) && jobs[i].loaded != nil:
+			jobs[i].loaded()
 		}
-		ok[i] = l.merge(r)
 	}
-	return ok
 }
 
 // questionJobs lists data/questions/*.yaml in file-name order.
@@ -164,7 +150,7 @@ type decoded struct {
 	file     string
 	src      *source
 	problems diag.List
-	missing  bool
+	missing  bool // the file does not exist
 }
 
 // merge records a decoded file and reports whether it decoded cleanly.
@@ -180,6 +166,10 @@ func (l *loader) merge(r decoded) bool {
 func decodeFile(fsys afero.Fs, file string, dst any, cache *Cache) decoded {
 	r := decoded{file: file}
 	data, err := readLimited(fsys, file)
+	if errors.Is(err, fs.ErrNotExist) {
+		r.missing = true
+		return r
+	}
 	if err != nil {
 		p := problemFrom(file, err)
 		if p.Line > 0 && data != nil {

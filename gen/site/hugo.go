@@ -116,13 +116,14 @@ func (h *Hugo) copyStatic(changed []string) error {
 		if rel == "" {
 			continue
 		}
-		if err := h.syncStatic(rel); err != nil {
-			return err
-		}
 		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
 			if err := h.sites.Deps.Fs.PublishDirStatic.Remove(rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("remove deleted static file: %w", err)
 			}
+			continue
+		}
+		if err := h.syncStatic(rel); err != nil {
+			return err
 		}
 	}
 	return nil
