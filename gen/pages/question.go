@@ -100,13 +100,16 @@ func (r *renderer) sectionBody(q *handbook.Question, anchor string) string {
 	case "metrics":
 		metricsTable(p, l, q.Metrics)
 	case "trade-offs":
+		// Each prose field is a paragraph of its own within the item: on one
+		// line, a bracket left open in one field could pair with a "](" in
+		// the next and make a link that neither field holds (FuzzProseField).
 		for _, t := range q.Tradeoffs {
 			p.printf("- **%s.** %s", md.Escape(t.Tension), l.inline(t.Analysis))
 			if t.UseWhen != "" {
-				p.printf(" *Use when:* %s", l.inline(t.UseWhen))
+				p.printf("\n\n  *Use when:* %s", l.inline(t.UseWhen))
 			}
 			if t.AvoidWhen != "" {
-				p.printf(" *Avoid when:* %s", l.inline(t.AvoidWhen))
+				p.printf("\n\n  *Avoid when:* %s", l.inline(t.AvoidWhen))
 			}
 			p.line("")
 		}
