@@ -65,7 +65,7 @@ func build(root string, o buildOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d pages from %d questions into %s in %s\n",
-		b.pages, len(b.l.h.Questions), o.public, time.Since(start).Round(time.Millisecond))
+		b.pages, b.questions, o.public, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -78,7 +78,7 @@ type builder struct {
 	l                        *loaded
 	drawn                    map[string]diagrams.Drawn
 	missing                  *diagrams.ErrMissing
-	pages                    int
+	pages, questions         int
 	built                    *postbuild.Site
 }
 
@@ -123,6 +123,11 @@ func (b *builder) gatesAndPages() error {
 	}
 	b.times.add("write pages", time.Since(start))
 	stage.Reached(stage.Generated)
+	// Nothing after this stage reads the handbook. Letting it go before Hugo
+	// runs frees about 0.5 GiB at 4,000 questions, memory that otherwise
+	// counts against the limit at which Hugo starts evicting its caches.
+	b.questions = len(b.l.h.Questions)
+	b.l, b.drawn = nil, nil
 	return nil
 }
 

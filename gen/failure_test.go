@@ -27,7 +27,7 @@ func TestFailedBuildLeavesPublicUnchanged(t *testing.T) {
 			func(s string) string { return strings.Replace(s, "difficulty: advanced", "difficulty: expert", 1) },
 			`data/questions/PE-001.yaml:` + lineOf(t, "../data/questions/PE-001.yaml", "difficulty:") + `:13: difficulty: "expert" is not allowed`},
 		{"broken template", "layouts/questions/page.html",
-			func(s string) string { return strings.Replace(s, "{{ .Content }}", "{{ .Content", 1) },
+			func(s string) string { return strings.Replace(s, "{{ $content }}", "{{ $content", 1) },
 			`questions/page.html:`},
 		{"failing post-build check", "layouts/_partials/footer.html",
 			func(s string) string { return s + `<p style="color:red">inline style</p>` },

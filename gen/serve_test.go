@@ -22,22 +22,32 @@ func TestServeShowsAnEditedQuestion(t *testing.T) {
 	file := filepath.Join(dir, "data/questions/PE-001.yaml")
 	for _, marker := range []string{"Edited once.", "Edited twice."} {
 		b, _ := os.ReadFile(file)
+		// The title shows in lists; the scenario is Markdown content, which the
+		// cluster's print page takes from the question page's Store.
+		bodyMarker := "Scenario " + strings.ToLower(marker)
 		s := strings.Replace(string(b), "\ntitle: >-\n  ", "\ntitle: >-\n  "+marker+" ", 1)
-		if s == string(b) {
-			t.Fatal("PE-001.yaml no longer starts its title with 'title: >-'; update the test")
+		s = strings.Replace(s, "\nscenario: >-\n  ", "\nscenario: >-\n  "+bodyMarker+" ", 1)
+		if !strings.Contains(s, marker) || !strings.Contains(s, bodyMarker) {
+			t.Fatal("PE-001.yaml no longer starts its title and scenario with '>-'; update the test")
 		}
 		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		p.rebuild([]string{file})
-		for _, page := range []string{"q/ecommerce-api-p99-after-traffic-doubled/index.html", "questions/index.html",
-			"exports/questions.json"} { // a static file: partial rebuilds copy only the changed ones
+		for page, want := range map[string][]string{
+			"q/ecommerce-api-p99-after-traffic-doubled/index.html": {marker, bodyMarker},
+			"clusters/latency-optimization/print/index.html":       {marker, bodyMarker},
+			"questions/index.html":                                 {marker},
+			"exports/questions.json":                               {marker}, // a static file: partial rebuilds copy only the changed ones
+		} {
 			html, err := os.ReadFile(filepath.Join(dir, ".build/serve", page))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(string(html), marker) {
-				t.Errorf("after the edit %q, %s still shows the old title", marker, page)
+			for _, w := range want {
+				if !strings.Contains(string(html), w) {
+					t.Errorf("after the edit %q, %s does not show %q", marker, page, w)
+				}
 			}
 		}
 	}

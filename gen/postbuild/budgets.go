@@ -34,6 +34,16 @@ var Budgets = []Budget{
 	{Name: "every page", Applies: func(*Page) bool { return true }, JS: 30 * KiB, SizedImgs: true, NoBlocking: true},
 }
 
+// weighsHTML reports whether a budget counts the page's HTML.
+func weighsHTML(p *Page) bool {
+	for _, b := range Budgets {
+		if (b.HTMLAndCSS > 0 || b.Total > 0) && b.Applies(p) {
+			return true
+		}
+	}
+	return false
+}
+
 func isQuestion(p *Page) bool { return strings.HasPrefix(p.Path, "/q/") && p.Meta["refresh"] == "" }
 
 // Weight is what one page ships, in gzip bytes.

@@ -78,7 +78,8 @@ func Read(dir string) (*Site, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages[i], errs[i] = parse(htmlFiles[i])
+				rel, _ := filepath.Rel(dir, htmlFiles[i])
+				pages[i], errs[i] = parse(htmlFiles[i], filepath.ToSlash(rel))
 			}
 		}()
 	}
@@ -92,31 +93,34 @@ func Read(dir string) (*Site, error) {
 			rel, _ := filepath.Rel(dir, htmlFiles[i])
 			return nil, fmt.Errorf("%s: %w", rel, errs[i])
 		}
-		rel, _ := filepath.Rel(dir, htmlFiles[i])
-		pg.File = filepath.ToSlash(rel)
-		pg.Path = strings.TrimSuffix("/"+pg.File, "index.html")
 		s.Pages[pg.Path] = pg
 	}
 	return s, nil
 }
 
-func parse(file string) (*Page, error) {
+// parse reads the page at file, rel its slash-separated path in the site.
+func parse(file, rel string) (*Page, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	// The gzip size is taken here, where the pages are read on all cores,
-	// rather than when the budgets are checked, one page after another.
-	pg := &Page{IDs: map[string]bool{}, Meta: map[string]string{}, Attrs: map[string][]string{},
-		Size: int64(len(b)), Gzip: gzipLen(b)}
+	pg := &Page{File: rel, Path: strings.TrimSuffix("/"+rel, "index.html"),
+		IDs: map[string]bool{}, Meta: map[string]string{}, Attrs: map[string][]string{}, Size: int64(len(b))}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			if z.Err() == io.EOF {
-				return pg, nil
+			if z.Err() != io.EOF {
+				return nil, z.Err()
 			}
-			return nil, z.Err()
+			// The gzip size is taken here, where the pages are read on all
+			// cores, rather than when the budgets are checked, one page after
+			// another; and only for pages whose HTML a budget counts; the
+			// print and list pages, which grow with the handbook, are not.
+			if weighsHTML(pg) {
+				pg.Gzip = gzipLen(b)
+			}
+			return pg, nil
 		case html.StartTagToken, html.SelfClosingTagToken:
 			t := z.Token()
 			pg.add(t)
