@@ -34,7 +34,7 @@ type loaded struct {
 // prepare runs load, validate and the gates, printing problems to errOut
 // and the gate table to out. It fails when the data is invalid; failing
 // gates are in the report.
-func prepare(root string, cache *load.Cache, out, errOut io.Writer) (*loaded, error) {
+func prepare(root string, cache *validate.Cache, out, errOut io.Writer) (*loaded, error) {
 	h, src, err := loadData(root, cache, errOut)
 	if err != nil {
 		return nil, err
@@ -46,7 +46,7 @@ func prepare(root string, cache *load.Cache, out, errOut io.Writer) (*loaded, er
 
 // loadData runs the first two stages: strict loading and validation. cache
 // may be nil; gen serve keeps one between rebuilds.
-func loadData(root string, cache *load.Cache, errOut io.Writer) (*handbook.Handbook, *load.Sources, error) {
+func loadData(root string, cache *validate.Cache, errOut io.Writer) (*handbook.Handbook, *load.Sources, error) {
 	h, src, problems := validate.LoadCached(projectFs(root), dataDir, cache)
 	if printProblems(errOut, problems) {
 		return nil, nil, errReported

@@ -19,10 +19,10 @@ import (
 	"github.com/perfhandbook/handbook/gen/external"
 	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/headers"
-	"github.com/perfhandbook/handbook/gen/load"
 	"github.com/perfhandbook/handbook/gen/pages"
 	"github.com/perfhandbook/handbook/gen/preview"
 	"github.com/perfhandbook/handbook/gen/site"
+	"github.com/perfhandbook/handbook/gen/validate"
 )
 
 // watched are the project directories whose changes trigger a rebuild.
@@ -70,7 +70,7 @@ type previewer struct {
 	dir     string
 	hugo    *site.Hugo
 	server  *preview.Server
-	cache   *load.Cache // decoded data files, so that an edit re-parses only the edited file
+	cache   *validate.Cache // what loading found, so that an edit re-parses and re-checks only the edited file
 	out     io.Writer
 	log     io.Writer
 }
@@ -88,7 +88,7 @@ func newPreview(root, baseURL string, out, log io.Writer) (*previewer, error) {
 		return nil, err
 	}
 	gates.RememberTexts() // the gates run again after every edit, over mostly unchanged texts
-	p := &previewer{root: root, baseURL: baseURL, dir: dir, server: preview.New(dir, rules), cache: load.NewCache(), out: out, log: log}
+	p := &previewer{root: root, baseURL: baseURL, dir: dir, server: preview.New(dir, rules), cache: validate.NewCache(), out: out, log: log}
 	// The first build must produce the generated content Hugo needs to start.
 	if _, err := p.generate(); err != nil {
 		return nil, err

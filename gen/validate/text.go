@@ -56,27 +56,42 @@ func (v *validator) dataFiles() []dataFile {
 // without raw HTML, images or links that leave https.
 func (v *validator) text() {
 	for _, f := range v.dataFiles() {
-		texts := map[string]string{}
-		handbook.Texts(f.value, func(p, s string) { texts[p] = s })
-		everyString(reflect.ValueOf(f.value), "$", func(p, s string) {
-			what, limit := "field", MaxCodeLength
-			if _, ok := texts[p]; ok {
-				what, limit = "text field", MaxTextLength
-			}
-			if n := utf8.RuneCountInString(s); n > limit {
-				v.problems.Errorf(f.file, p, "the value is %d characters long; a %s may hold at most %d (shorten it or split it)", n, what, limit)
-				delete(texts, p)
-				return
-			}
-			for _, open := range shortcodeOpeners {
-				if strings.Contains(s, open) {
-					v.problems.ErrorAt(f.file, p, open, "%q opens a Hugo shortcode, which the site would run; it is not allowed in data files", open)
-				}
-			}
-		})
-		for _, p := range sortedKeys(texts) {
-			v.markdown(f.file, p, texts[p])
+		var data []byte
+		if v.src != nil {
+			data = v.src.Bytes(f.file)
 		}
+		if found, ok := v.cache.textProblems(f.file, data); ok {
+			v.problems = append(v.problems, found...)
+			continue
+		}
+		start := len(v.problems)
+		v.textOf(f)
+		v.cache.rememberTextProblems(f.file, data, v.problems[start:])
+	}
+}
+
+// textOf applies the text rules to one file.
+func (v *validator) textOf(f dataFile) {
+	texts := map[string]string{}
+	handbook.Texts(f.value, func(p, s string) { texts[p] = s })
+	everyString(reflect.ValueOf(f.value), "$", func(p, s string) {
+		what, limit := "field", MaxCodeLength
+		if _, ok := texts[p]; ok {
+			what, limit = "text field", MaxTextLength
+		}
+		if n := utf8.RuneCountInString(s); n > limit {
+			v.problems.Errorf(f.file, p, "the value is %d characters long; a %s may hold at most %d (shorten it or split it)", n, what, limit)
+			delete(texts, p)
+			return
+		}
+		for _, open := range shortcodeOpeners {
+			if strings.Contains(s, open) {
+				v.problems.ErrorAt(f.file, p, open, "%q opens a Hugo shortcode, which the site would run; it is not allowed in data files", open)
+			}
+		}
+	})
+	for _, p := range sortedKeys(texts) {
+		v.markdown(f.file, p, texts[p])
 	}
 }
 

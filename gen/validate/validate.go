@@ -19,7 +19,13 @@ import (
 
 // Handbook returns every problem found; the build must stop on any error.
 func Handbook(h *handbook.Handbook, dataDir string) diag.List {
-	v := &validator{h: h, idx: handbook.NewIndex(h), dir: dataDir}
+	return check(h, dataDir, nil, nil)
+}
+
+// check is Handbook, taking the text rules' findings for files unchanged
+// since the cache saw them (src holds the files' bytes; both may be nil).
+func check(h *handbook.Handbook, dataDir string, src *load.Sources, cache *Cache) diag.List {
+	v := &validator{h: h, idx: handbook.NewIndex(h), dir: dataDir, src: src, cache: cache}
 	v.meta()
 	v.questions()
 	v.references()
@@ -32,6 +38,8 @@ type validator struct {
 	h        *handbook.Handbook
 	idx      *handbook.Index
 	dir      string
+	src      *load.Sources
+	cache    *Cache
 	problems diag.List
 }
 
@@ -100,13 +108,14 @@ func Load(fsys afero.Fs, dataDir string) (*handbook.Handbook, *load.Sources, dia
 	return LoadCached(fsys, dataDir, nil)
 }
 
-// LoadCached is Load with a cache of decoded files (see load.Cache).
-func LoadCached(fsys afero.Fs, dataDir string, cache *load.Cache) (*handbook.Handbook, *load.Sources, diag.List) {
-	h, src, problems := load.DirCached(fsys, dataDir, cache)
+// LoadCached is Load, reusing what earlier loads with the same cache found
+// in files that have not changed since (see Cache).
+func LoadCached(fsys afero.Fs, dataDir string, cache *Cache) (*handbook.Handbook, *load.Sources, diag.List) {
+	h, src, problems := load.DirCached(fsys, dataDir, cache.decoded())
 	if len(problems.Errors()) > 0 {
 		return h, src, problems
 	}
-	more := Handbook(h, dataDir)
+	more := check(h, dataDir, src, cache)
 	more.Locate(src)
 	return h, src, append(problems, more...)
 }
