@@ -27,11 +27,12 @@ func runBench(root string, args []string, stdout, stderr io.Writer) error {
 	jsonOut := fs.String("json", "", "also write the results as JSON to this file")
 	keep := fs.Bool("keep", false, "keep the temporary projects")
 	baselineChild := fs.String("baseline-child", "", "internal: build the baseline project in this directory")
+	timings := fs.String("timings", "", "internal: with -baseline-child, write its stage times and peak memory to this file")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
 	if *baselineChild != "" {
-		return buildBaseline(root, *baselineChild, stderr)
+		return buildBaseline(root, *baselineChild, *timings, stderr)
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -68,11 +69,13 @@ func runBench(root string, args []string, stdout, stderr io.Writer) error {
 
 // buildBaseline renders the baseline project with bare Hugo, then indexes it
 // with bare Pagefind: the floor the benchmark compares against.
-func buildBaseline(root, dir string, log io.Writer) error {
+func buildBaseline(root, dir, timings string, log io.Writer) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
+	times := newStageTimes(timings)
+	times.next("hugo")
 	h, err := site.NewHugo(abs, filepath.Join(abs, "public"), site.HugoOptions{Log: log})
 	if err != nil {
 		return err
@@ -80,5 +83,11 @@ func buildBaseline(root, dir string, log io.Writer) error {
 	if err := h.Build(); err != nil {
 		return err
 	}
-	return external.Pagefind(root, filepath.Join(abs, "public"), postbuild.SearchIndexDir, log)
+	times.next("search index")
+	peak, err := external.Pagefind(root, filepath.Join(abs, "public"), postbuild.SearchIndexDir, log)
+	if err != nil {
+		return err
+	}
+	times.peak("pagefind", peak)
+	return times.write()
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
 	"github.com/perfhandbook/handbook/gen/external"
+	"github.com/perfhandbook/handbook/gen/gates"
 	"github.com/perfhandbook/handbook/gen/inert"
 	"github.com/perfhandbook/handbook/gen/pages"
 	"github.com/perfhandbook/handbook/gen/postbuild"
@@ -33,7 +34,7 @@ func runBuild(root string, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&o.draft, "draft", false, "publish even when quality gates fail; every page shows a draft banner")
 	fs.StringVar(&o.baseURL, "base-url", os.Getenv("URL"), "absolute URL the site is served from (default: $URL, set by Netlify, else config.toml)")
 	fs.StringVar(&o.public, "public", "public", "directory to publish to, relative to the project root")
-	fs.StringVar(&o.timings, "timings", "", "write each stage's duration as JSON to this file (used by gen bench)")
+	fs.StringVar(&o.timings, "timings", "", "write each stage's duration and the peak memory of gen and Pagefind as JSON to this file (used by gen bench)")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
@@ -104,6 +105,7 @@ func (b *builder) load() error {
 // before then, so failing gates still leave the project untouched.
 func (b *builder) gatesAndPages() error {
 	b.times.next("")
+	defer gates.RememberTexts()() // the gates and the exports ask about each text several times
 	evaluated := make(chan error, 1)
 	go func() {
 		start := time.Now()
@@ -212,8 +214,9 @@ func (b *builder) indexAndCheck() error {
 	indexed := make(chan error, 1)
 	go func() {
 		start := time.Now()
-		err := external.Pagefind(b.root, b.staging, postbuild.SearchIndexDir, b.log)
+		peak, err := external.Pagefind(b.root, b.staging, postbuild.SearchIndexDir, b.log)
 		b.times.add("search index", time.Since(start))
+		b.times.peak("pagefind", peak)
 		indexed <- err
 	}()
 	start := time.Now()

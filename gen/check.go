@@ -40,6 +40,7 @@ func prepare(root string, cache *validate.Cache, out, errOut io.Writer) (*loaded
 		return nil, err
 	}
 	l := &loaded{h: h, src: src}
+	defer gates.RememberTexts()()
 	l.report, err = evaluateGates(root, l, out)
 	return l, err
 }

@@ -20,18 +20,6 @@ const ExportsDir = "generated/static/exports"
 // DiagramsDir is where drawn diagrams are published (/diagrams/).
 const DiagramsDir = "generated/static/diagrams"
 
-// render produces every generated file of a build: the Hugo content and
-// data, the drawn diagrams and the exports. baseURL is the site's absolute
-// URL, for the exports' permalinks.
-func render(root, baseURL string, l *loaded, drawn map[string]diagrams.Drawn, draft bool) (*pages.Output, error) {
-	out, err := renderPages(root, baseURL, l.h, drawn)
-	if err != nil {
-		return nil, err
-	}
-	addReport(out, l.h, l.report, draft)
-	return out, nil
-}
-
 // renderPages produces the files that do not depend on the gate report.
 func renderPages(root, baseURL string, h *handbook.Handbook, drawn map[string]diagrams.Drawn) (*pages.Output, error) {
 	out := pages.RenderPages(h, pages.Options{Diagrams: drawn})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/perfhandbook/handbook/gen/external"
 	"github.com/perfhandbook/handbook/gen/gates"
+	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/headers"
 	"github.com/perfhandbook/handbook/gen/pages"
 	"github.com/perfhandbook/handbook/gen/preview"
@@ -149,22 +151,26 @@ func isContent(rel string) bool {
 // and returns the generated files that changed.
 func (p *previewer) generate() ([]string, error) {
 	var problems strings.Builder
-	l, err := prepare(p.root, p.cache, io.Discard, &problems)
+	h, src, err := loadData(p.root, p.cache, &problems)
 	if err != nil {
 		return nil, errors.New(strings.TrimSpace(problems.String()))
 	}
-	drawn, missing, err := drawDiagrams(p.root, l.h, p.log)
-	if err != nil {
+	// As in gen build, the gates are evaluated while the pages are rendered.
+	type evaluated struct {
+		report *gates.Report
+		err    error
+	}
+	done := make(chan evaluated, 1)
+	go func() {
+		r, err := evaluateGates(p.root, &loaded{h: h, src: src}, io.Discard)
+		done <- evaluated{r, err}
+	}()
+	out, err := p.renderPages(h)
+	e := <-done
+	if err := cmp.Or(err, e.err); err != nil {
 		return nil, err
 	}
-	if missing != nil {
-		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid (pages may use inline styles meanwhile)\n", missing)
-	}
-	p.server.AllowInlineStyles(missing != nil)
-	out, err := render(p.root, p.baseURL, l, drawn, !l.report.OK())
-	if err != nil {
-		return nil, err
-	}
+	addReport(out, h, e.report, !e.report.OK())
 	st, err := out.Sync(projectFs(p.root))
 	if err != nil {
 		return nil, err
@@ -174,6 +180,20 @@ func (p *previewer) generate() ([]string, error) {
 		changed[i] = filepath.Join(p.root, c)
 	}
 	return changed, nil
+}
+
+// renderPages draws the diagrams and renders what does not depend on the
+// gate report.
+func (p *previewer) renderPages(h *handbook.Handbook) (*pages.Output, error) {
+	drawn, missing, err := drawDiagrams(p.root, h, p.log)
+	if err != nil {
+		return nil, err
+	}
+	if missing != nil {
+		fmt.Fprintf(p.log, "warning: %v; showing them with client-side Mermaid (pages may use inline styles meanwhile)\n", missing)
+	}
+	p.server.AllowInlineStyles(missing != nil)
+	return renderPages(p.root, p.baseURL, h, drawn)
 }
 
 // rebuild handles one batch of file changes: data edits regenerate the

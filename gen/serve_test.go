@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -14,11 +15,7 @@ import (
 // An edit to a question's data file shows in the preview after one rebuild:
 // its page and the question list carry the new title.
 func TestServeShowsAnEditedQuestion(t *testing.T) {
-	dir := newProject(t, allQuestionIDs(t)...)
-	p, err := newPreview(dir, "http://localhost:1313/", io.Discard, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, dir := previewAll(t)
 	file := filepath.Join(dir, "data/questions/PE-001.yaml")
 	for _, marker := range []string{"Edited once.", "Edited twice."} {
 		b, _ := os.ReadFile(file)
@@ -51,6 +48,17 @@ func TestServeShowsAnEditedQuestion(t *testing.T) {
 			}
 		}
 	}
+}
+
+// previewAll starts gen serve's previewer (without its HTTP server) on a
+// project with every real question.
+func previewAll(t testing.TB) (*previewer, string) {
+	dir := newProject(t, allQuestionIDs(t)...)
+	p, err := newPreview(dir, "http://localhost:1313/", io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, dir
 }
 
 func allQuestionIDs(t testing.TB) []string {
@@ -133,5 +141,27 @@ func TestServeUpdatesTooltipsWhenAReferenceChanges(t *testing.T) {
 	}
 	if !strings.Contains(string(html), "Edited title. A proof for the queuing formula") {
 		t.Error("the question's tooltip for A1 still shows the old title")
+	}
+}
+
+// BenchmarkServeRebuild is gen serve's work for one edited question title,
+// from the changed file to the re-rendered pages (gen bench measures the
+// whole edit-to-screen path in a browser). Run it with -cpuprofile to see
+// where a rebuild's time goes.
+func BenchmarkServeRebuild(b *testing.B) {
+	p, dir := previewAll(b)
+	file := filepath.Join(dir, "data/questions/PE-001.yaml")
+	original, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for b.Loop() {
+		n++
+		edited := strings.Replace(string(original), "\ntitle: >-\n  ", fmt.Sprintf("\ntitle: >-\n  Edit %d. ", n), 1)
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		p.rebuild([]string{file})
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/perfhandbook/handbook/gen/bench"
+	"github.com/perfhandbook/handbook/gen/external"
 )
 
 // stageTimes records how long each pipeline stage took, for gen bench.
@@ -17,10 +20,11 @@ type stageTimes struct {
 	took  map[string]time.Duration
 	start time.Time
 	name  string
+	peaks map[string]float64 // peak RSS in MiB by process
 }
 
 func newStageTimes(file string) *stageTimes {
-	return &stageTimes{file: file, took: map[string]time.Duration{}}
+	return &stageTimes{file: file, took: map[string]time.Duration{}, peaks: map[string]float64{}}
 }
 
 // next ends the running stage and starts the named one ("" ends the last).
@@ -47,19 +51,28 @@ func (s *stageTimes) add(name string, d time.Duration) {
 	s.took[name] += d
 }
 
-// write saves the stages as JSON (milliseconds) when a file was asked for.
+// peak records a child process's peak resident memory in MiB.
+func (s *stageTimes) peak(process string, mib float64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.peaks[process] = mib
+}
+
+// write saves the stages (milliseconds) and the peak memory of gen and of
+// its child processes (MiB) as JSON, when a file was asked for. gen bench
+// reads it: bench.Timings.
 func (s *stageTimes) write() error {
 	s.next("")
 	if s.file == "" {
 		return nil
 	}
-	type stage struct {
-		Name string  `json:"name"`
-		Ms   float64 `json:"ms"`
-	}
-	var out []stage
+	var out bench.Timings
 	for _, n := range s.order {
-		out = append(out, stage{n, float64(s.took[n].Microseconds()) / 1000})
+		out.Stages = append(out.Stages, bench.Stage{Name: n, Ms: float64(s.took[n].Microseconds()) / 1000})
+	}
+	out.PeakRSSMiB = map[string]float64{"gen": external.OwnPeakMiB()}
+	for p, mib := range s.peaks {
+		out.PeakRSSMiB[p] = mib
 	}
 	b, err := json.Marshal(out)
 	if err != nil {

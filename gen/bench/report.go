@@ -42,6 +42,14 @@ func (r *Result) WriteTable(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	fmt.Fprintf(w, "\nThe baseline's stages (median ms) and each process's peak RSS (MiB, highest run)\n")
+	fmt.Fprintf(w, "%9s  %9s  %12s  %12s  %15s  %12s  %15s\n", "questions", "base hugo", "base search", "gen (full)",
+		"Pagefind (full)", "gen (base)", "Pagefind (base)")
+	for _, s := range r.Sizes {
+		fmt.Fprintf(w, "%9d  %9.0f  %12.0f  %12.0f  %15.0f  %12.0f  %15.0f\n", s.Questions,
+			s.BaseStagesMs["hugo"], s.BaseStagesMs["search index"],
+			s.Peaks["gen"], s.Peaks["pagefind"], s.BasePeaks["gen"], s.BasePeaks["pagefind"])
+	}
 	if len(r.Marginal) > 0 {
 		fmt.Fprintf(w, "\nMarginal cost per added question\n%12s  %12s  %12s  %6s\n", "sizes", "full", "baseline", "ratio")
 		for _, m := range r.Marginal {

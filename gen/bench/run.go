@@ -9,8 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"time"
+
+	"github.com/perfhandbook/handbook/gen/external"
 )
 
 // Options configure a benchmark run.
@@ -26,8 +27,22 @@ type Options struct {
 // Sample is one timed child process.
 type Sample struct {
 	WallMs float64            `json:"wall_ms"`
-	RSSMiB float64            `json:"peak_rss_mib"`
+	RSSMiB float64            `json:"peak_rss_mib"` // of gen or of a process it ran, whichever peaked highest
 	Stages map[string]float64 `json:"stages_ms,omitempty"`
+	Peaks  map[string]float64 `json:"peak_rss_by_process_mib,omitempty"` // "gen", "pagefind"
+}
+
+// Timings is what gen build -timings (and the baseline child) write: each
+// stage's duration and the peak memory of gen and of its child processes.
+type Timings struct {
+	Stages     []Stage            `json:"stages"`
+	PeakRSSMiB map[string]float64 `json:"peak_rss_mib"`
+}
+
+// Stage is one pipeline stage's duration.
+type Stage struct {
+	Name string  `json:"name"`
+	Ms   float64 `json:"ms"`
 }
 
 // Size is the result at one handbook size.
@@ -43,6 +58,9 @@ type Size struct {
 	PeakRSSMiB    float64            `json:"peak_rss_mib"`
 	BasePeakMiB   float64            `json:"baseline_peak_rss_mib"`
 	StageMedianMs map[string]float64 `json:"stage_median_ms"`
+	BaseStagesMs  map[string]float64 `json:"baseline_stage_median_ms"`
+	Peaks         map[string]float64 `json:"peak_rss_by_process_mib"`          // max over runs
+	BasePeaks     map[string]float64 `json:"baseline_peak_rss_by_process_mib"` // max over runs
 }
 
 // Marginal is the cost of each question added between two sizes.
@@ -112,7 +130,7 @@ func measure(o Options, n int) (Size, error) {
 				return s, err
 			}
 		}
-		b, err := baselineRun(o.Gen, base)
+		b, err := baselineRun(o.Gen, o.Root, base)
 		if err != nil {
 			return s, err
 		}
@@ -132,34 +150,41 @@ func fullRun(gen, dir string) (Sample, error) {
 		"difficulty", "dimension", "phase", "roles", "methods"} {
 		os.RemoveAll(filepath.Join(dir, "content", d))
 	}
-	timings := filepath.Join(dir, ".timings.json")
-	s, err := child(gen, "-C", dir, "build", "-draft", "-timings", timings, "-base-url", "http://localhost/")
-	if err != nil {
-		return s, err
-	}
-	var stages []struct {
-		Name string  `json:"name"`
-		Ms   float64 `json:"ms"`
-	}
-	b, err := os.ReadFile(timings)
-	if err != nil {
-		return s, err
-	}
-	if err := json.Unmarshal(b, &stages); err != nil {
-		return s, err
-	}
-	s.Stages = map[string]float64{}
-	for _, st := range stages {
-		s.Stages[st.Name] = st.Ms
-	}
-	return s, nil
+	return timedChild(gen, dir, "-C", dir, "build", "-draft", "-base-url", "http://localhost/")
 }
 
 // baselineRun is one cold bare Hugo + Pagefind build of the baseline project.
-func baselineRun(gen, dir string) (Sample, error) {
+func baselineRun(gen, root, dir string) (Sample, error) {
 	os.RemoveAll(filepath.Join(dir, "public"))
 	os.RemoveAll(filepath.Join(dir, "resources"))
-	return child(gen, "bench", "-baseline-child", dir)
+	return timedChild(gen, dir, "-C", root, "bench", "-baseline-child", dir)
+}
+
+// timedChild runs gen with -timings and adds the stages and per-process
+// peaks it wrote to the sample.
+func timedChild(gen, dir string, args ...string) (Sample, error) {
+	file := filepath.Join(dir, ".timings.json")
+	os.Remove(file)
+	s, err := child(gen, append(args, "-timings", file)...)
+	if err != nil {
+		return s, err
+	}
+	var t Timings
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return s, err
+	}
+	if err := json.Unmarshal(b, &t); err != nil {
+		return s, fmt.Errorf("%s: %w", file, err)
+	}
+	s.Stages, s.Peaks = map[string]float64{}, t.PeakRSSMiB
+	for _, mib := range s.Peaks {
+		s.RSSMiB = max(s.RSSMiB, mib) // the child's own report sees its last moments too
+	}
+	for _, st := range t.Stages {
+		s.Stages[st.Name] = st.Ms
+	}
+	return s, nil
 }
 
 // child runs gen and measures its wall time and peak resident memory.
@@ -168,16 +193,17 @@ func child(gen string, args ...string) (Sample, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return Sample{}, err
+	}
+	stop := external.WatchPeak(cmd.Process.Pid)
+	err := cmd.Wait()
 	wall := time.Since(start)
+	peak := stop()
 	if err != nil {
 		return Sample{}, fmt.Errorf("%s %v: %w\n%s", filepath.Base(gen), args, err, tail(out.String(), 2000))
 	}
-	s := Sample{WallMs: float64(wall.Microseconds()) / 1000}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.RSSMiB = float64(ru.Maxrss) / 1024 // Linux reports KiB
-	}
-	return s, nil
+	return Sample{WallMs: float64(wall.Microseconds()) / 1000, RSSMiB: peak}, nil
 }
 
 func (s *Size) summarize() {
@@ -190,10 +216,26 @@ func (s *Size) summarize() {
 	for _, x := range s.Baseline {
 		s.BasePeakMiB = max(s.BasePeakMiB, x.RSSMiB)
 	}
-	s.StageMedianMs = map[string]float64{}
-	for name := range s.Full[0].Stages {
-		s.StageMedianMs[name], _ = medianSpread(s.Full, func(x Sample) float64 { return x.Stages[name] })
+	s.StageMedianMs, s.BaseStagesMs = stageMedians(s.Full), stageMedians(s.Baseline)
+	s.Peaks, s.BasePeaks = maxPeaks(s.Full), maxPeaks(s.Baseline)
+}
+
+func stageMedians(xs []Sample) map[string]float64 {
+	m := map[string]float64{}
+	for name := range xs[0].Stages {
+		m[name], _ = medianSpread(xs, func(x Sample) float64 { return x.Stages[name] })
 	}
+	return m
+}
+
+func maxPeaks(xs []Sample) map[string]float64 {
+	m := map[string]float64{}
+	for _, x := range xs {
+		for p, mib := range x.Peaks {
+			m[p] = max(m[p], mib)
+		}
+	}
+	return m
 }
 
 // medianSpread returns the median and the spread (max − min) of the samples.

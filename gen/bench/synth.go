@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -50,7 +51,10 @@ func Synthesize(root, dir string, n int) error {
 	}
 	synthID := map[string]string{} // real id → id of its first variant
 	for i := 0; i < n; i++ {
-		q := variant(h.Questions[i%len(h.Questions)], i, len(h.Questions))
+		q, err := variant(h.Questions[i%len(h.Questions)], i, len(h.Questions))
+		if err != nil {
+			return err
+		}
 		if i < len(h.Questions) {
 			synthID[h.Questions[i].ID] = q.ID
 		}
@@ -95,16 +99,91 @@ func RelinkBank(file string, ids map[string]string) error {
 }
 
 // variant is the i-th synthetic question, made from a real one.
-func variant(real *handbook.Question, i, base int) handbook.Question {
-	q := *real
+// Its prose differs from every other variant's in its spacing (see
+// respace), so that nothing keyed by a text, such as the gates' memo, does
+// less work for a synthetic handbook than for a real one of the same size.
+func variant(real *handbook.Question, i, base int) (*handbook.Question, error) {
+	// A deep copy, through YAML, whose texts can be changed.
+	b, err := yaml.Marshal(real)
+	if err != nil {
+		return nil, err
+	}
+	q := &handbook.Question{}
+	if err := yaml.Unmarshal(b, q); err != nil {
+		return nil, err
+	}
+	q.File = real.File
 	q.ID = fmt.Sprintf("PE-%05d", i+1)
 	q.Aliases = nil
 	if round := i / base; round > 0 {
 		q.Slug = fmt.Sprintf("%s-%d", strings.TrimSuffix(real.Slug[:min(len(real.Slug), 70)], "-"), round+1)
 		q.Title = fmt.Sprintf("%s (variant %d)", real.Title, round+1)
+		respaceAll(reflect.ValueOf(q).Elem(), round)
 	}
-	return q
+	return q, nil
 }
+
+// respaceAll respaces every text reachable from v but the diagrams, which
+// the diagram cache holds as they are.
+func respaceAll(v reflect.Value, round int) {
+	if v.Type() == reflect.TypeFor[handbook.Diagram]() {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			respaceAll(v.Elem(), round)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			respaceAll(v.Index(i), round)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() && f.Tag.Get("text") != "-" {
+				respaceAll(v.Field(i), round)
+			}
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(respace(v.String(), round))
+		}
+	}
+}
+
+// respace writes round in binary into the prose of s: bit k set doubles the
+// k-th space between two words. Rendered text, word counts and Markdown
+// structure stay the same. Short strings (ids, enums, names: fewer than ten
+// spaces) and everything from the first code fence on (code, and diagrams,
+// whose cache key is their source) are left alone.
+func respace(s string, round int) string {
+	prose, rest := s, ""
+	if i := strings.Index(s, "```"); i >= 0 {
+		prose, rest = s[:i], s[i:]
+	}
+	if strings.Count(prose, " ") < respaceBits {
+		return s
+	}
+	var b strings.Builder
+	k := 0
+	for i := 0; i < len(prose); i++ {
+		b.WriteByte(prose[i])
+		between := prose[i] == ' ' && i > 0 && i+1 < len(prose) && !isSpace(prose[i-1]) && !isSpace(prose[i+1])
+		if between && k < respaceBits {
+			if round&(1<<k) != 0 {
+				b.WriteByte(' ')
+			}
+			k++
+		}
+	}
+	return b.String() + rest
+}
+
+// respaceBits is how many rounds of variants respace tells apart: 2^10, the
+// 10,000-question handbook has 334 rounds of the 30 real questions.
+const respaceBits = 10
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 func copyTree(src, dst string) error {
 	if _, err := os.Stat(src); os.IsNotExist(err) {

@@ -43,7 +43,7 @@ func NodeModules(root string, log io.Writer) error {
 			"the build needs it once to install Mermaid and Pagefind from package-lock.json")
 	}
 	fmt.Fprintln(log, "installing front-end packages: npm ci")
-	if err := run(root, log, npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"); err != nil {
+	if _, err := run(root, log, npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"); err != nil {
 		return err
 	}
 	return os.WriteFile(stamp, []byte(want), 0o644)
@@ -57,26 +57,35 @@ func installedByNpm(root string) bool {
 	return err1 == nil && err2 == nil && !hi.ModTime().Before(li.ModTime())
 }
 
-// run runs a program in dir, showing its output only when it fails.
-func run(dir string, log io.Writer, name string, args ...string) error {
+// run runs a program in dir, showing its output only when it fails. It
+// returns the program's peak resident memory in MiB (see WatchPeak).
+func run(dir string, log io.Writer, name string, args ...string) (peakMiB float64, err error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	dieWithParent(cmd)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		log.Write(out.Bytes())
-		return fmt.Errorf("%s %v: %w", filepath.Base(name), args, err)
+	if err := cmd.Start(); err != nil {
+		return 0, fmt.Errorf("%s: %w", filepath.Base(name), err)
 	}
-	return nil
+	stop := WatchPeak(cmd.Process.Pid)
+	err = cmd.Wait()
+	peakMiB = stop()
+	if err != nil {
+		log.Write(out.Bytes())
+		return peakMiB, fmt.Errorf("%s %v: %w", filepath.Base(name), args, err)
+	}
+	return peakMiB, nil
 }
 
 // Pagefind indexes the built site in dir for search, writing its chunked
-// index to dir/subdir/. The binary comes from the npm package.
-func Pagefind(root, dir, subdir string, log io.Writer) error {
+// index to dir/subdir/. The binary comes from the npm package. It returns
+// Pagefind's peak resident memory in MiB, which gen bench reports apart
+// from gen's own.
+func Pagefind(root, dir, subdir string, log io.Writer) (peakMiB float64, err error) {
 	bin := pagefindBinary(root)
 	if _, err := os.Stat(bin); err != nil {
-		return fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
+		return 0, fmt.Errorf("pagefind is not installed (%s missing); run npm ci", bin)
 	}
 	// Only pages that carry data-pagefind-body are indexed; the glob keeps
 	// Pagefind from parsing every list, print and redirect page to find that out.

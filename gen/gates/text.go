@@ -19,17 +19,30 @@ import (
 var md = hbmd.Goldmark
 
 // textMemo remembers the text functions below, which depend on their
-// argument alone, once RememberTexts has been called. gen serve does: it
-// evaluates the gates again after every edit, over texts that are almost all
-// unchanged. One-shot builds leave it off, where it would only hold memory.
+// argument alone, while RememberTexts is in effect. Each text is asked about
+// several times in one evaluation (its words by two gates and the export,
+// its rendering by Words, Acronyms and HasQuantity), and gen serve evaluates
+// the gates again after every edit, over texts that are almost all unchanged.
 var textMemo struct {
 	on                        atomic.Bool
 	rendered, words, acronyms sync.Map // text → result
 }
 
-// RememberTexts turns the memo of RenderedText, Words and Acronyms on for the
-// rest of the process.
-func RememberTexts() { textMemo.on.Store(true) }
+// RememberTexts turns the memo of RenderedText, Words and Acronyms on. The
+// returned forget turns it off again and empties it, so that a build can
+// give the memory back before Hugo runs; it does nothing when the memo was
+// already on (gen serve keeps it for the whole process).
+func RememberTexts() (forget func()) {
+	if textMemo.on.Swap(true) {
+		return func() {}
+	}
+	return func() {
+		textMemo.on.Store(false)
+		textMemo.rendered.Clear()
+		textMemo.words.Clear()
+		textMemo.acronyms.Clear()
+	}
+}
 
 func remembered[T any](m *sync.Map, s string, f func(string) T) T {
 	if !textMemo.on.Load() {
@@ -118,7 +131,10 @@ var questionID = regexp.MustCompile(`\bPE-\d+\b`)
 func Acronyms(s string) []string { return remembered(&textMemo.acronyms, s, acronyms) }
 
 func acronyms(s string) []string {
-	text := questionID.ReplaceAllString(RenderedText(s), "")
+	text := RenderedText(s)
+	if strings.Contains(text, "PE-") { // the regexp costs more than the rest of this function
+		text = questionID.ReplaceAllString(text, "")
+	}
 	seen := map[string]bool{}
 	var out []string
 	isWord := func(r rune) bool { return r == '_' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

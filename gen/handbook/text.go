@@ -1,8 +1,9 @@
 package handbook
 
 import (
-	"fmt"
 	"reflect"
+	"strconv"
+	"sync"
 )
 
 // Texts calls fn for every reader-facing text field of v (a question, a
@@ -24,23 +25,45 @@ func walkTexts(v reflect.Value, path string, fn func(path, text string)) {
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkTexts(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn)
 		}
 	case reflect.String:
 		if v.Type() == stringType && v.Len() > 0 {
 			fn(path, v.String())
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := cutTag(f.Tag.Get("yaml"))
-			if name == "" || name == "-" || f.Tag.Get("text") == "-" {
-				continue
-			}
-			walkTexts(v.Field(i), path+"."+name, fn)
+		for _, f := range textFieldsOf(v.Type()) {
+			walkTexts(v.Field(f.index), path+"."+f.name, fn)
 		}
 	}
+}
+
+// textField is a struct field Texts descends into.
+type textField struct {
+	index int
+	name  string // YAML name
+}
+
+// textFields caches each struct type's text fields: gen serve walks the
+// whole handbook several times per edit, and reading the tags each time
+// cost as much as the walk.
+var textFields sync.Map // reflect.Type → []textField
+
+func textFieldsOf(t reflect.Type) []textField {
+	if fs, ok := textFields.Load(t); ok {
+		return fs.([]textField)
+	}
+	var fs []textField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := cutTag(f.Tag.Get("yaml"))
+		if name == "" || name == "-" || f.Tag.Get("text") == "-" {
+			continue
+		}
+		fs = append(fs, textField{i, name})
+	}
+	textFields.Store(t, fs)
+	return fs
 }
 
 func cutTag(tag string) (name, opts string, ok bool) {

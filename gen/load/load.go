@@ -10,15 +10,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/afero"
 
 	"github.com/perfhandbook/handbook/gen/diag"
 	"github.com/perfhandbook/handbook/gen/handbook"
+	"github.com/perfhandbook/handbook/gen/par"
 )
 
 // MaxFileSize is the largest data file accepted. The longest real question is
@@ -105,7 +104,7 @@ func (l *loader) rel(name string) string { return path.Join(l.dir, name) }
 // scheduling. A missing optional file is not a problem.
 func (l *loader) decodeAll(jobs []job) {
 	results := make([]decoded, len(jobs))
-	parallel(len(jobs), func(i int) {
+	par.Each(len(jobs), func(i int) {
 		results[i] = decodeFile(l.fs, l.rel(jobs[i].name), jobs[i].dst, l.cache)
 	})
 	for i, r := range results {
@@ -191,26 +190,6 @@ func decodeFile(fsys afero.Fs, file string, dst any, cache *Cache) decoded {
 	}
 	cache.store(file, data, r, dst)
 	return r
-}
-
-// parallel calls f(0) … f(n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // problemFrom turns a read error into a problem.

@@ -47,6 +47,7 @@ func checkText(file string, data []byte) *diag.Problem {
 			return &diag.Problem{File: file, Line: line, Col: col, Msg: msg}
 		}
 		switch {
+		case r >= 0x20 && r < 0x7F: // printable ASCII, most of every file: nothing below applies
 		case r == utf8.RuneError && size <= 1:
 			return at(fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i]))
 		case r == '\n':

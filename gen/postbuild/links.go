@@ -12,14 +12,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/net/html"
 
 	"github.com/perfhandbook/handbook/gen/inert"
+	"github.com/perfhandbook/handbook/gen/par"
 )
 
 // Page is what the checks need from one built HTML page.
@@ -71,23 +70,10 @@ func Read(dir string) (*Site, error) {
 	}
 	pages := make([]*Page, len(htmlFiles))
 	errs := make([]error, len(htmlFiles))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rel, _ := filepath.Rel(dir, htmlFiles[i])
-				pages[i], errs[i] = parse(htmlFiles[i], filepath.ToSlash(rel))
-			}
-		}()
-	}
-	for i := range htmlFiles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(htmlFiles), func(i int) {
+		rel, _ := filepath.Rel(dir, htmlFiles[i])
+		pages[i], errs[i] = parse(htmlFiles[i], filepath.ToSlash(rel))
+	})
 	for i, pg := range pages {
 		if errs[i] != nil {
 			rel, _ := filepath.Rel(dir, htmlFiles[i])

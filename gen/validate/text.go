@@ -7,8 +7,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/perfhandbook/handbook/gen/diag"
 	"github.com/perfhandbook/handbook/gen/handbook"
 	"github.com/perfhandbook/handbook/gen/load"
+	"github.com/perfhandbook/handbook/gen/par"
 )
 
 // Field length limits, in characters. Markdown parsers (ours and Hugo's)
@@ -55,18 +57,27 @@ func (v *validator) dataFiles() []dataFile {
 // length and no Hugo shortcodes; and, in text shown to readers, Markdown
 // without raw HTML, images or links that leave https.
 func (v *validator) text() {
-	for _, f := range v.dataFiles() {
+	files := v.dataFiles()
+	found := make([]diag.List, len(files))
+	// Each file's rules look at that file alone, so files are checked on
+	// all cores, each into its own list; the lists are joined in file order.
+	par.Each(len(files), func(i int) {
+		f := files[i]
 		var data []byte
 		if v.src != nil {
 			data = v.src.Bytes(f.file)
 		}
-		if found, ok := v.cache.textProblems(f.file, data); ok {
-			v.problems = append(v.problems, found...)
-			continue
+		if cached, ok := v.cache.textProblems(f.file, data); ok {
+			found[i] = cached
+			return
 		}
-		start := len(v.problems)
-		v.textOf(f)
-		v.cache.rememberTextProblems(f.file, data, v.problems[start:])
+		one := &validator{h: v.h, idx: v.idx, dir: v.dir, src: v.src}
+		one.textOf(f)
+		v.cache.rememberTextProblems(f.file, data, one.problems)
+		found[i] = one.problems
+	})
+	for _, problems := range found {
+		v.problems = append(v.problems, problems...)
 	}
 }
 
