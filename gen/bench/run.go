@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
-
-	"github.com/perfhandbook/handbook/gen/external"
 )
 
 // Options configure a benchmark run.
@@ -27,7 +25,7 @@ type Options struct {
 // Sample is one timed child process.
 type Sample struct {
 	WallMs float64            `json:"wall_ms"`
-	RSSMiB float64            `json:"peak_rss_mib"` // of gen or of a process it ran, whichever peaked highest
+	RSSMiB float64            `json:"peak_rss_mib"` // the highest of Peaks
 	Stages map[string]float64 `json:"stages_ms,omitempty"`
 	Peaks  map[string]float64 `json:"peak_rss_by_process_mib,omitempty"` // "gen", "pagefind"
 }
@@ -179,7 +177,7 @@ func timedChild(gen, dir string, args ...string) (Sample, error) {
 	}
 	s.Stages, s.Peaks = map[string]float64{}, t.PeakRSSMiB
 	for _, mib := range s.Peaks {
-		s.RSSMiB = max(s.RSSMiB, mib) // the child's own report sees its last moments too
+		s.RSSMiB = max(s.RSSMiB, mib)
 	}
 	for _, st := range t.Stages {
 		s.Stages[st.Name] = st.Ms
@@ -187,23 +185,19 @@ func timedChild(gen, dir string, args ...string) (Sample, error) {
 	return s, nil
 }
 
-// child runs gen and measures its wall time and peak resident memory.
+// child runs gen and measures its wall time. Its peak memory comes from
+// the -timings file, where gen reports its own and Pagefind's apart.
 func child(gen string, args ...string) (Sample, error) {
 	cmd := exec.Command(gen, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return Sample{}, err
-	}
-	stop := external.WatchPeak(cmd.Process.Pid)
-	err := cmd.Wait()
+	err := cmd.Run()
 	wall := time.Since(start)
-	peak := stop()
 	if err != nil {
 		return Sample{}, fmt.Errorf("%s %v: %w\n%s", filepath.Base(gen), args, err, tail(out.String(), 2000))
 	}
-	return Sample{WallMs: float64(wall.Microseconds()) / 1000, RSSMiB: peak}, nil
+	return Sample{WallMs: float64(wall.Microseconds()) / 1000}, nil
 }
 
 func (s *Size) summarize() {

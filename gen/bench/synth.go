@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 
@@ -118,37 +117,14 @@ func variant(real *handbook.Question, i, base int) (*handbook.Question, error) {
 	if round := i / base; round > 0 {
 		q.Slug = fmt.Sprintf("%s-%d", strings.TrimSuffix(real.Slug[:min(len(real.Slug), 70)], "-"), round+1)
 		q.Title = fmt.Sprintf("%s (variant %d)", real.Title, round+1)
-		respaceAll(reflect.ValueOf(q).Elem(), round)
+		handbook.EditTexts(q, func(path, s string) string {
+			if strings.HasPrefix(path, "$.diagrams[") {
+				return s // a diagram's title and description are part of its cache key
+			}
+			return respace(s, round)
+		})
 	}
 	return q, nil
-}
-
-// respaceAll respaces every text reachable from v but the diagrams, which
-// the diagram cache holds as they are.
-func respaceAll(v reflect.Value, round int) {
-	if v.Type() == reflect.TypeFor[handbook.Diagram]() {
-		return
-	}
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			respaceAll(v.Elem(), round)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			respaceAll(v.Index(i), round)
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if f := v.Type().Field(i); f.IsExported() && f.Tag.Get("text") != "-" {
-				respaceAll(v.Field(i), round)
-			}
-		}
-	case reflect.String:
-		if v.CanSet() {
-			v.SetString(respace(v.String(), round))
-		}
-	}
 }
 
 // respace writes round in binary into the prose of s: bit k set doubles the

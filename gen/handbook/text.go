@@ -12,12 +12,22 @@ import (
 // diagram sources and closed vocabularies are skipped: their fields are
 // tagged `text:"-"` or have an enum or date type.
 func Texts(v any, fn func(path, text string)) {
-	walkTexts(reflect.ValueOf(v), "$", fn)
+	walkTexts(reflect.ValueOf(v), "$", func(path string, s reflect.Value) { fn(path, s.String()) })
+}
+
+// EditTexts replaces every text field that Texts visits in *v (v must be a
+// pointer) with what edit returns for it.
+func EditTexts(v any, edit func(path, text string) string) {
+	walkTexts(reflect.ValueOf(v), "$", func(path string, s reflect.Value) {
+		if s.CanSet() {
+			s.SetString(edit(path, s.String()))
+		}
+	})
 }
 
 var stringType = reflect.TypeFor[string]()
 
-func walkTexts(v reflect.Value, path string, fn func(path, text string)) {
+func walkTexts(v reflect.Value, path string, fn func(path string, text reflect.Value)) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -29,7 +39,7 @@ func walkTexts(v reflect.Value, path string, fn func(path, text string)) {
 		}
 	case reflect.String:
 		if v.Type() == stringType && v.Len() > 0 {
-			fn(path, v.String())
+			fn(path, v)
 		}
 	case reflect.Struct:
 		for _, f := range textFieldsOf(v.Type()) {
