@@ -38,6 +38,11 @@ func runBuild(root string, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
+	// The site is staged inside the project root and published by a rename,
+	// which only works within one filesystem.
+	if !filepath.IsLocal(o.public) {
+		return fmt.Errorf("-public %q: give a directory inside the project root, as a relative path such as public", o.public)
+	}
 	return build(root, o, stdout, stderr)
 }
 

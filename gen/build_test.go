@@ -157,3 +157,19 @@ func TestDiagramFallbackWithoutBrowser(t *testing.T) {
 		t.Errorf("Mermaid is not self-hosted: %v", err)
 	}
 }
+
+// -public must name a directory inside the project: the staged site is
+// published by a rename, which cannot cross filesystems. A path outside is
+// refused before anything is built, and says what to give instead.
+func TestBuildRefusesAPublicDirOutsideTheProject(t *testing.T) {
+	dir := newProject(t, "PE-001")
+	for _, public := range []string{filepath.Join(t.TempDir(), "site"), "../site", ""} {
+		code, _, stderr := gen(t, "-C", dir, "build", "-draft", "-public", public)
+		if code == 0 || !strings.Contains(stderr, "inside the project root") {
+			t.Errorf("-public %q: exit %d, stderr:\n%s", public, code, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "..", "site")); err == nil {
+			t.Errorf("-public %q wrote outside the project", public)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // LighthouseCategories are the categories a run scores.
@@ -36,14 +37,16 @@ func Lighthouse(root, url, chromePath string) (*LighthouseResult, error) {
 	}
 	report.Close()
 	defer os.Remove(report.Name())
-	cmd := exec.Command("node", cli, url, "--output=json", "--output-path="+report.Name(), "--quiet",
+	// Not --quiet: the log is kept and shown only when a run fails, and it is
+	// what tells a crashed Chrome from a page that failed to load.
+	cmd := exec.Command("node", cli, url, "--output=json", "--output-path="+report.Name(),
 		"--chrome-path="+chromePath, "--chrome-flags="+flags,
 		"--only-categories=performance,accessibility,best-practices,seo")
 	dieWithParent(cmd)
 	var errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &errOut, &errOut
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, errOut.String())
+		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, lastLines(errOut.String(), 30))
 	}
 	b, err := os.ReadFile(report.Name())
 	if err != nil {
@@ -88,4 +91,13 @@ func parseLighthouse(report []byte) (*LighthouseResult, error) {
 	}
 	sort.Strings(r.Lost)
 	return r, nil
+}
+
+// lastLines is the end of a long log, where a failure is reported.
+func lastLines(log string, n int) string {
+	lines := strings.Split(strings.TrimRight(log, "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{"…"}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
 }
