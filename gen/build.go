@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/perfhandbook/handbook/gen/diagrams"
@@ -206,6 +207,9 @@ func (b *builder) hugo() error {
 	if b.pages, err = renderSite(b.root, b.staging, b.o.baseURL, b.log); err != nil {
 		return err
 	}
+	// Hugo's pages are garbage now. Pagefind runs next, beside the checks, so
+	// hand their memory back to the system rather than hold it while both run.
+	debug.FreeOSMemory()
 	stage.Reached(stage.Staged)
 	return nil
 }

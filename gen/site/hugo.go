@@ -34,6 +34,21 @@ type HugoOptions struct {
 	Watch       bool      // keep the site for incremental rebuilds (serve)
 }
 
+// CacheLimitGiB is the size Hugo's in-memory caches are held to unless
+// HUGO_MEMORYLIMIT (in GiB) says otherwise. Hugo's own default is a quarter
+// of the machine's memory: on a 24 GiB machine gen then peaked at 7.2 GiB
+// building 10,000 questions, and at 4.6 GiB with this limit, with no
+// measurable change in build time (gen bench, README).
+const CacheLimitGiB = "1"
+
+// limitCaches sets HUGO_MEMORYLIMIT, which Hugo reads when it creates its
+// caches, unless the environment already does.
+func limitCaches() {
+	if os.Getenv("HUGO_MEMORYLIMIT") == "" {
+		os.Setenv("HUGO_MEMORYLIMIT", CacheLimitGiB)
+	}
+}
+
 // Hugo is one configured Hugo site over the project directory.
 type Hugo struct {
 	sites *hugolib.HugoSites
@@ -48,6 +63,7 @@ func NewHugo(root, dest string, opts HugoOptions) (*Hugo, error) {
 	if err != nil {
 		return nil, err
 	}
+	limitCaches()
 	flags := config.New()
 	flags.Set("workingDir", root)
 	flags.Set("publishDir", dest)
