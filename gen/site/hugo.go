@@ -37,7 +37,7 @@ type HugoOptions struct {
 // CacheLimitGiB is the size Hugo's in-memory caches are held to unless
 // HUGO_MEMORYLIMIT (in GiB) says otherwise. Hugo's own default is a quarter
 // of the machine's memory: on a 24 GiB machine gen then peaked at 7.2 GiB
-// building 10,000 questions, and at 4.6 GiB with this limit, with no
+// building 10,000 questions, and at 4.6–4.7 GiB with this limit, with no
 // measurable change in build time (gen bench, README).
 const CacheLimitGiB = "1"
 
