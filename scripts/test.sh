@@ -46,14 +46,13 @@ fuzztime="${FUZZTIME:-10s}"
 fuzz_log="$(mktemp)"
 trap 'rm -f "$fuzz_log"' EXIT
 fuzz() {
-  local pkg="$1" target="$2" rc=0
-  echo "fuzz $pkg $target for $fuzztime"
+  local run=(go test -run='^$' -fuzz="^$2\$" "$1") rc=0
+  echo "fuzz $1 $2 for $fuzztime"
   if ! command -v timeout >/dev/null 2>&1; then
-    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$pkg"
+    "${run[@]}" -fuzztime="$fuzztime"
     return
   fi
-  timeout -k 60 -s INT "$fuzztime" go test -run='^$' -fuzz="^${target}\$" -fuzztime=1000000000x "$pkg" 2>&1 |
-    tee "$fuzz_log" || rc=$?
+  timeout -k 60 -s INT "$fuzztime" "${run[@]}" -fuzztime=1000000000x 2>&1 | tee "$fuzz_log" || rc=$?
   [ "$rc" = 0 ] || { [ "$rc" = 124 ] && tail -n1 "$fuzz_log" | grep -q '^ok '; }
 }
 while read -r pkg target; do

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+
+	"github.com/perfhandbook/handbook/gen/external"
 )
 
 // Options configure a benchmark run.
@@ -195,7 +197,7 @@ func child(gen string, args ...string) (Sample, error) {
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return Sample{}, fmt.Errorf("%s %v: %w\n%s", filepath.Base(gen), args, err, tail(out.String(), 2000))
+		return Sample{}, fmt.Errorf("%s %v: %w\n%s", filepath.Base(gen), args, err, external.Tail(out.String(), 2000))
 	}
 	return Sample{WallMs: float64(wall.Microseconds()) / 1000}, nil
 }
@@ -244,11 +246,4 @@ func medianSpread(xs []Sample, f func(Sample) float64) (float64, float64) {
 		m = (v[len(v)/2-1] + v[len(v)/2]) / 2
 	}
 	return m, v[len(v)-1] - v[0]
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return "…" + s[len(s)-n:]
-	}
-	return s
 }

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // LighthouseCategories are the categories a run scores.
@@ -46,7 +45,7 @@ func Lighthouse(root, url, chromePath string) (*LighthouseResult, error) {
 	var errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &errOut, &errOut
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, lastLines(errOut.String(), 30))
+		return nil, fmt.Errorf("lighthouse %s: %w\n%s", url, err, Tail(errOut.String(), 3000))
 	}
 	b, err := os.ReadFile(report.Name())
 	if err != nil {
@@ -93,11 +92,11 @@ func parseLighthouse(report []byte) (*LighthouseResult, error) {
 	return r, nil
 }
 
-// lastLines is the end of a long log, where a failure is reported.
-func lastLines(log string, n int) string {
-	lines := strings.Split(strings.TrimRight(log, "\n"), "\n")
-	if len(lines) > n {
-		lines = append([]string{"…"}, lines[len(lines)-n:]...)
+// Tail is the last n bytes of a child's output, where its failure is
+// reported, marked as cut when it is.
+func Tail(out string, n int) string {
+	if len(out) > n {
+		return "…" + out[len(out)-n:]
 	}
-	return strings.Join(lines, "\n")
+	return out
 }
