@@ -34,7 +34,13 @@ func walkShape(v reflect.Value, path string, report reportFunc) {
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkShape(v.Index(i), fmt.Sprintf("%s[%d]", path, i), report)
+			item, at := v.Index(i), fmt.Sprintf("%s[%d]", path, i)
+			if item.Kind() == reflect.Pointer && item.IsNil() {
+				// A bare "-" or "- null": nothing after it may meet a nil entry.
+				report(at, "empty list item; expected an entry with its fields")
+				continue
+			}
+			walkShape(item, at, report)
 		}
 	case reflect.Struct:
 		t := v.Type()
