@@ -221,11 +221,9 @@ func (tab *Tab) Navigate(t testing.TB, url string) {
 // and two animation frames), so that their effects can be checked.
 func (tab *Tab) Settle(t testing.TB) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
-	defer cancel()
 	const js = `new Promise(done => { const wait = () => document.readyState === "complete" ?
 	  requestAnimationFrame(() => requestAnimationFrame(() => done(true))) : setTimeout(wait, 20); wait(); })`
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+	if _, err := evaluate[bool](tab, js); err != nil {
 		t.Fatalf("page did not settle: %v", err)
 	}
 }
@@ -233,22 +231,34 @@ func (tab *Tab) Settle(t testing.TB) {
 // Eval evaluates JavaScript in the page and returns its value.
 func Eval[T any](t testing.TB, tab *Tab, js string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	v, err := evaluate[T](tab, js)
 	if err != nil {
 		t.Fatalf("evaluate %s: %v", js, err)
 	}
 	return v
 }
 
+func evaluate[T any](tab *Tab, js string) (T, error) {
+	ctx, cancel := context.WithTimeout(tab.Ctx, 15*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
 // WaitFor polls a JavaScript condition until it holds, for pages whose
-// scripts finish after a fetch.
+// scripts finish after a fetch or a navigation. While the page navigates an
+// evaluation can fail ("Inspected target navigated or closed"); that counts
+// as not yet, and the last error is reported if the condition never holds.
 func WaitFor(t testing.TB, tab *Tab, condition string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for !Eval[bool](t, tab, "Boolean("+condition+")") {
-		if time.Now().After(deadline) {
+	for {
+		ok, err := evaluate[bool](tab, "Boolean("+condition+")")
+		switch {
+		case err == nil && ok:
+			return
+		case time.Now().After(deadline) && err != nil:
+			t.Fatalf("waiting for %s: %v", condition, err)
+		case time.Now().After(deadline):
 			t.Fatalf("timed out waiting for %s", condition)
 		}
 		time.Sleep(50 * time.Millisecond)
