@@ -20,7 +20,10 @@ var md = hbmd.Goldmark
 // refused because the site drops it (data never reaches a page as HTML), so
 // the reader would silently miss words; images because they would load from
 // elsewhere; and links unless they go to https, a site path or an anchor —
-// javascript: and data: URLs run code when clicked.
+// javascript: and data: URLs run code when clicked. Link reference
+// definitions ("[x]: url") are refused too: a page holds many fields, and a
+// definition in one turns every "[x]" in the others into a link that
+// validation of those fields never saw.
 func (v *validator) markdown(file, p, s string) {
 	src := []byte(s)
 	doc := md.Parser().Parse(text.NewReader(src))
@@ -36,6 +39,10 @@ func (v *validator) markdown(file, p, s string) {
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			v.problems.ErrorAt(file, p, string(n.Destination), "images are not allowed in text (%q); draw it as a diagram instead", clipText(string(n.Destination), 60))
+		case *ast.LinkReferenceDefinition:
+			label := "[" + string(n.Label) + "]:"
+			v.problems.ErrorAt(file, p, label, "link reference definitions (%q) are not allowed in text: "+
+				"write the link inline, as [text](https://…)", clipText(label+" "+string(n.Destination), 60))
 		case *ast.Link:
 			v.link(file, p, string(n.Destination))
 		case *ast.AutoLink:
